@@ -1,0 +1,368 @@
+package dev.hookyard.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the real {@code bin/hookyard run} of the unpacked distribution as a child process: the module-path launch a
+ * user types, which catches missing {@code requires}/{@code opens} that Surefire's module patching hides. Drives it
+ * over real HTTP, restarts it on the same store, and reads the store with SQLite.
+ */
+class LaunchIT {
+
+    private static final Pattern READY = Pattern.compile("Hookyard ready on http://[^\\s:]+:(\\d+)");
+    private static final String LOG_HANDLER_LOGGER = "hookyard.handler.log";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    /** LEAST's published test vector (shared/vendor-docs/SPEC.md). */
+    private static final String SECRET = "your-webhook-secret";
+    private static final String CREATED_BODY = "{\"event\":\"record.created\",\"record_id\":42}";
+    private static final String CREATED_SIGNATURE =
+            "sha256=f644007617e10e55f856f317a82ce929e25dbcf1b762882233ced792d286607f";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path work;
+
+    private ChildServer server;
+
+    @AfterEach
+    void killChild() {
+        if (server != null) {
+            server.kill();
+        }
+    }
+
+    @Test
+    void signatureHelperReproducesTheLeastTestVector() throws Exception {
+        assertEquals(CREATED_SIGNATURE, leastSignature(SECRET, CREATED_BODY.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void launchedDistributionVerifiesStoresDispatchesAndDeduplicatesAcrossARestart() throws Exception {
+        Path home = distributionHome();
+        Path launcher = home.resolve("bin/hookyard");
+        assertTrue(Files.isExecutable(launcher), launcher + " is missing or not executable");
+        Path store = work.resolve("store");
+        Path config = writeConfig(store);
+        byte[] created = CREATED_BODY.getBytes(StandardCharsets.UTF_8);
+        String signature = leastSignature(SECRET, created);
+
+        // First run: the four answers of the delivery path, and the log handler's line.
+        server = ChildServer.start(launcher, config, work);
+        URI base = server.awaitReady();
+        server.assertJvmReplacedTheLauncher();
+        URI least = base.resolve("/hooks/least");
+
+        assertStatus(200, post(least, created, signature), "a correctly signed LEAST delivery");
+        assertStatus(401, post(least, created, leastSignature("not-the-secret", created)), "a forged signature");
+        assertStatus(401, post(least, created, null), "a delivery without a signature");
+        assertStatus(404, post(base.resolve("/hooks/nobody"), created, signature), "an unknown path");
+        assertStatus(405, send(HttpRequest.newBuilder(least).GET()), "GET on a delivery endpoint");
+
+        String logged = server.awaitLine(line -> isLogHandlerLine(line, "record.created"),
+                "the log handler's line for record.created");
+        Matcher key = Pattern.compile("key=(\\S+)").matcher(logged);
+        assertTrue(key.find(), () -> "no key=... in the log handler's line: " + logged);
+        String deliveryKey = key.group(1);
+        assertEquals(sha256Hex(created), deliveryKey, "LEAST's delivery key is the SHA-256 of the raw body");
+        assertTrue(logged.contains("endpoint=least vendor=least type=record.created key="),
+                () -> "unexpected log handler line: " + logged);
+
+        // SIGTERM (the launcher exec'd java, so the JVM gets it) must stop the server.
+        server.stop();
+
+        // Second run on the same store: the same delivery is a duplicate, answered 200 and not dispatched again.
+        server = ChildServer.start(launcher, config, work);
+        base = server.awaitReady();
+        least = base.resolve("/hooks/least");
+        assertStatus(200, post(least, created, signature), "the same signed delivery again, after a restart");
+        // A second, different delivery marks how far dispatching has got: once its line is there, a
+        // re-dispatch of the duplicate (queued before it) would have shown up too.
+        byte[] archived = "{\"event\":\"record.archived\",\"record_id\":43}".getBytes(StandardCharsets.UTF_8);
+        assertStatus(200, post(least, archived, leastSignature(SECRET, archived)), "a new signed delivery");
+        server.awaitLine(line -> isLogHandlerLine(line, "record.archived"),
+                "the log handler's line for record.archived");
+        assertFalse(server.output().stream().anyMatch(line -> isLogHandlerLine(line, "record.created")),
+                () -> "the duplicate delivery was dispatched again after the restart\n" + server.transcript());
+        String secondRun = server.transcript();
+        server.stop();
+
+        // The store holds the first delivery exactly once, with its raw body.
+        Path db = store.resolve("hookyard.db");
+        assertTrue(Files.isRegularFile(db), () -> "no store at " + db + "\n" + secondRun);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            List<Row> rows = rows(connection, "SELECT endpoint, vendor, event_type, delivery_key, body, status"
+                    + " FROM deliveries WHERE delivery_key = ?", deliveryKey);
+            assertEquals(1, rows.size(), () -> "rows with delivery key " + deliveryKey + ": " + rows);
+            Row row = rows.get(0);
+            assertEquals("least", row.endpoint(), "endpoint");
+            assertEquals("least", row.vendor(), "vendor");
+            assertEquals("record.created", row.eventType(), "event type");
+            assertArrayEquals(created, row.body(), "the stored body is the raw request body");
+            assertNotNull(row.status(), "status");
+            List<Row> all = rows(connection, "SELECT endpoint, vendor, event_type, delivery_key, body, status"
+                    + " FROM deliveries", null);
+            assertEquals(2, all.size(), () -> "all stored deliveries (record.created once, record.archived once): "
+                    + all);
+        }
+    }
+
+    private static boolean isLogHandlerLine(String line, String type) {
+        return line.contains(LOG_HANDLER_LOGGER) && line.contains(" type=" + type + " ");
+    }
+
+    private Path writeConfig(Path store) throws IOException {
+        String yaml = String.join("\n",
+                "server:",
+                "  host: 127.0.0.1",
+                "  port: 0",
+                "store:",
+                "  path: '" + store.toAbsolutePath().toString().replace("'", "''") + "'",
+                "endpoints:",
+                "  least:",
+                "    vendor: least",
+                "    path: /hooks/least",
+                "    secrets: [\"${env:LEAST_SECRET}\"]",
+                "    options: { channel: any }",
+                "handlers:",
+                "  log: { type: log }",
+                "routes:",
+                "  - { from: \"*\", events: [\"*\"], to: [log] }",
+                "");
+        Path config = work.resolve("hookyard.yaml");
+        Files.writeString(config, yaml);
+        return config;
+    }
+
+    private HttpResponse<String> post(URI uri, byte[] body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-LEAST-Signature", signature);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e + "\n" + server.transcript(), e);
+        }
+    }
+
+    private void assertStatus(int expected, HttpResponse<String> response, String what) {
+        assertEquals(expected, response.statusCode(), () -> what + ": " + response.request().method() + " "
+                + response.request().uri() + " answered " + response.statusCode() + " with body '"
+                + response.body() + "'\n" + server.transcript());
+    }
+
+    static String leastSignature(String secret, byte[] body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static String sha256Hex(byte[] body) throws GeneralSecurityException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    }
+
+    private static Path distributionHome() {
+        String property = System.getProperty("hookyard.distribution");
+        Path home = property != null ? Paths.get(property) : Paths.get("target", "hookyard");
+        assertTrue(Files.isDirectory(home.resolve("lib")),
+                () -> "no unpacked distribution at " + home.toAbsolutePath() + ": run 'mvn verify' (the package"
+                        + " phase builds it)");
+        return home.toAbsolutePath();
+    }
+
+    private static List<Row> rows(Connection connection, String sql, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (key != null) {
+                statement.setString(1, key);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                List<Row> rows = new ArrayList<>();
+                while (result.next()) {
+                    rows.add(new Row(result.getString(1), result.getString(2), result.getString(3),
+                            result.getString(4), result.getBytes(5), result.getString(6)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private record Row(String endpoint, String vendor, String eventType, String deliveryKey, byte[] body,
+                       String status) {
+        @Override
+        public String toString() {
+            return "Row[endpoint=" + endpoint + ", vendor=" + vendor + ", type=" + eventType + ", key=" + deliveryKey
+                    + ", body=" + (body == null ? null : new String(body, StandardCharsets.UTF_8)) + ", status="
+                    + status + "]";
+        }
+    }
+
+    /** The launched server: its process and every line it printed (stdout and stderr, merged). */
+    private static final class ChildServer {
+        private final Process process;
+        private final List<String> lines = new ArrayList<>();
+
+        private ChildServer(Process process) {
+            this.process = process;
+            Thread reader = new Thread(this::readOutput, "hookyard-child-output-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static ChildServer start(Path launcher, Path config, Path workingDirectory) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--config", config.toString())
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("LEAST_SECRET", SECRET);
+            // The JDK running this test (17+), found the way users point to theirs.
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS", "-Xmx256m");
+            return new ChildServer(builder.start());
+        }
+
+        private void readOutput() {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                synchronized (lines) {
+                    lines.add("[LaunchIT: reading the output failed: " + e + "]");
+                }
+            }
+        }
+
+        List<String> output() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+
+        String transcript() {
+            List<String> output = output();
+            StringBuilder text = new StringBuilder("--- output of the hookyard process (pid " + process.pid());
+            if (!process.isAlive()) {
+                text.append(", exited with ").append(process.exitValue());
+            }
+            text.append(", ").append(output.size()).append(" lines) ---\n");
+            output.forEach(line -> text.append(line).append('\n'));
+            return text.append("--- end of output ---").toString();
+        }
+
+        URI awaitReady() throws InterruptedException {
+            String line = awaitLine(l -> READY.matcher(l).find(), "the ready line 'Hookyard ready on http://HOST:PORT'",
+                    START_TIMEOUT);
+            Matcher matcher = READY.matcher(line);
+            assertTrue(matcher.find());
+            return URI.create("http://127.0.0.1:" + matcher.group(1) + "/");
+        }
+
+        String awaitLine(Predicate<String> wanted, String what) throws InterruptedException {
+            return awaitLine(wanted, what, EVENT_TIMEOUT);
+        }
+
+        /** Polls the captured output until a line matches, the process dies, or the deadline passes. */
+        String awaitLine(Predicate<String> wanted, String what, Duration timeout) throws InterruptedException {
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                Optional<String> found = output().stream().filter(wanted).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                if (!process.isAlive()) {
+                    process.waitFor(5, TimeUnit.SECONDS); // let the reader drain the last lines
+                    found = output().stream().filter(wanted).findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                    fail("the hookyard process exited before printing " + what + "\n" + transcript());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    fail("no " + what + " within " + timeout.toSeconds() + "s\n" + transcript());
+                }
+                Thread.sleep(25);
+            }
+        }
+
+        /** bin/hookyard must exec java, or a SIGTERM to the launcher would not reach the JVM. */
+        void assertJvmReplacedTheLauncher() {
+            Optional<String> command = process.info().command();
+            command.ifPresent(c -> assertTrue(Paths.get(c).getFileName().toString().startsWith("java"),
+                    () -> "the launched process is " + c + ", not java: bin/hookyard must exec java\n" + transcript()));
+        }
+
+        /** SIGTERM, then wait for the JVM to shut down. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            boolean exited = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (!exited) {
+                kill();
+                fail("the hookyard process did not stop within " + STOP_TIMEOUT.toSeconds() + "s of SIGTERM\n"
+                        + transcript());
+            }
+        }
+
+        /** Kills the process and anything it started, whatever state it is in. */
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
