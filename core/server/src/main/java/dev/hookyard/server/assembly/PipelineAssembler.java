@@ -1,0 +1,162 @@
+package dev.hookyard.server.assembly;
+
+import dev.hookyard.server.config.ConfigProblem;
+import dev.hookyard.server.config.DidYouMean;
+import dev.hookyard.server.config.EndpointConfig;
+import dev.hookyard.server.config.HandlerConfig;
+import dev.hookyard.server.config.HookyardConfig;
+import dev.hookyard.server.config.InvalidConfigException;
+import dev.hookyard.server.config.RouteConfig;
+import dev.hookyard.server.dispatch.ConfiguredHandlers;
+import dev.hookyard.server.dispatch.Glob;
+import dev.hookyard.server.dispatch.Route;
+import dev.hookyard.server.dispatch.RouteTable;
+import dev.hookyard.server.endpoint.Endpoint;
+import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.logging.Slf4jSystemLogger;
+import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.spi.Handler;
+import dev.hookyard.spi.HandlerContext;
+import dev.hookyard.spi.HandlerFactory;
+import dev.hookyard.spi.InvalidOptionException;
+import dev.hookyard.spi.Keyring;
+import dev.hookyard.spi.Vendor;
+import dev.hookyard.spi.VendorContext;
+import dev.hookyard.spi.VendorFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the endpoints, handlers and routes that a configuration describes, from the installed plugins. Every
+ * problem (unknown vendor or handler type, bad option, route to nothing) is collected and reported together,
+ * by key, with a "did you mean" where a name looks mistyped.
+ */
+public final class PipelineAssembler {
+
+    private final InstalledPlugins plugins;
+    private final Clock clock;
+
+    public PipelineAssembler(InstalledPlugins plugins, Clock clock) {
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    /** The assembled parts; handlers are open and must be closed by the caller. */
+    public record Pipeline(EndpointTable endpoints, ConfiguredHandlers handlers, RouteTable routes) {
+    }
+
+    public Pipeline assemble(HookyardConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Endpoint> endpoints = endpoints(config, problems);
+        Map<String, Handler> handlers = handlers(config, problems);
+        RouteTable routes = routes(config, problems);
+        if (!problems.isEmpty()) {
+            new ConfiguredHandlers(handlers).close();
+            throw new InvalidConfigException(config.file(), problems);
+        }
+        return new Pipeline(new EndpointTable(endpoints), new ConfiguredHandlers(handlers), routes);
+    }
+
+    private List<Endpoint> endpoints(HookyardConfig config, List<ConfigProblem> problems) {
+        List<Endpoint> result = new ArrayList<>();
+        for (EndpointConfig endpoint : config.endpoints()) {
+            if (endpoint.vendor() == null) {
+                continue;
+            }
+            Optional<VendorFactory> factory = plugins.vendor(endpoint.vendor());
+            if (factory.isEmpty()) {
+                problems.add(new ConfigProblem(endpoint.key() + ".vendor", "unknown vendor '" + endpoint.vendor()
+                        + "'" + DidYouMean.hint(endpoint.vendor(), plugins.vendorIds()),
+                        "use one of " + String.join(", ", plugins.vendorIds())
+                                + ", or drop the vendor's module into plugins/"));
+                continue;
+            }
+            int before = problems.size();
+            OptionCheck.check(endpoint.key() + ".options", endpoint.options(), factory.get().options(),
+                    "vendor " + endpoint.vendor(), problems);
+            if (problems.size() > before) {
+                continue;
+            }
+            try {
+                Vendor vendor = factory.get().create(new VendorContext(endpoint.name(),
+                        new Keyring(endpoint.secrets()), endpoint.options(), clock));
+                result.add(new Endpoint(endpoint.name(), endpoint.path(), endpoint.vendor(), vendor,
+                        endpoint.maxBodyBytes()));
+            } catch (InvalidOptionException e) {
+                problems.add(new ConfigProblem(endpoint.key() + ".options." + e.key(), e.problem(), e.fix()));
+            } catch (RuntimeException e) {
+                problems.add(new ConfigProblem(endpoint.key(), "vendor " + endpoint.vendor()
+                        + " failed to start (" + e.getClass().getName() + ")",
+                        "check the endpoint's options; this is a bug in the vendor module if they are right"));
+            }
+        }
+        return result;
+    }
+
+    private Map<String, Handler> handlers(HookyardConfig config, List<ConfigProblem> problems) {
+        Map<String, Handler> result = new LinkedHashMap<>();
+        for (HandlerConfig handler : config.handlers()) {
+            if (handler.type() == null) {
+                continue;
+            }
+            Optional<HandlerFactory> factory = plugins.handler(handler.type());
+            if (factory.isEmpty()) {
+                problems.add(new ConfigProblem(handler.key() + ".type", "unknown handler type '" + handler.type()
+                        + "'" + DidYouMean.hint(handler.type(), plugins.handlerTypes()),
+                        "use one of " + String.join(", ", plugins.handlerTypes())
+                                + ", or drop the plugin providing it into plugins/"));
+                continue;
+            }
+            int before = problems.size();
+            OptionCheck.check(handler.key() + ".options", handler.options(), factory.get().options(),
+                    "handler type " + handler.type(), problems);
+            if (problems.size() > before) {
+                continue;
+            }
+            try {
+                HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
+                        new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home());
+                result.put(handler.name(), factory.get().create(context));
+            } catch (InvalidOptionException e) {
+                problems.add(new ConfigProblem(handler.key() + ".options." + e.key(), e.problem(), e.fix()));
+            } catch (Exception e) {
+                problems.add(new ConfigProblem(handler.key(), "handler type " + handler.type()
+                        + " failed to start (" + e.getClass().getName() + ")",
+                        "check the handler's options and the resources it uses"));
+            }
+        }
+        return result;
+    }
+
+    private RouteTable routes(HookyardConfig config, List<ConfigProblem> problems) {
+        List<String> declared = config.handlers().stream().map(HandlerConfig::name).toList();
+        List<String> endpointNames = config.endpoints().stream().map(EndpointConfig::name).toList();
+        List<Route> routes = new ArrayList<>();
+        for (RouteConfig route : config.routes()) {
+            for (int i = 0; i < route.to().size(); i++) {
+                String name = route.to().get(i);
+                if (!declared.contains(name)) {
+                    problems.add(new ConfigProblem(route.key() + ".to[" + i + "]", "unknown handler '" + name + "'"
+                            + DidYouMean.hint(name, declared),
+                            declared.isEmpty() ? "declare it under handlers:, e.g. handlers: { log: { type: log } }"
+                                    : "use one of " + String.join(", ", declared) + ", or declare it under handlers:"));
+                }
+            }
+            for (int i = 0; i < route.from().size(); i++) {
+                Glob glob = Glob.of(route.from().get(i));
+                if (glob.isLiteral() && !endpointNames.contains(glob.toString())) {
+                    problems.add(new ConfigProblem(route.key() + ".from" + (route.from().size() > 1 ? "[" + i + "]" : ""),
+                            "no endpoint is named '" + glob + "'" + DidYouMean.hint(glob.toString(), endpointNames),
+                            "use an endpoint name from endpoints:, or a glob such as \"*\""));
+                }
+            }
+            routes.add(new Route(route.from().stream().map(Glob::of).toList(), Glob.of(route.vendor()),
+                    route.events().stream().map(Glob::of).toList(), route.to()));
+        }
+        return new RouteTable(routes);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hookyard.server.cli;
+
+/** Exit statuses of the {@code hookyard} command, documented in its help. */
+final class ExitCodes {
+    static final int OK = 0;
+    /** Something failed unexpectedly. */
+    static final int FAILURE = 1;
+    /** The configuration (or a plugin) is invalid: fix it and start again. */
+    static final int CONFIG = 2;
+    /** The store cannot be opened (permissions, disk, another process). */
+    static final int UNAVAILABLE = 3;
+
+    private ExitCodes() {
+    }
+}

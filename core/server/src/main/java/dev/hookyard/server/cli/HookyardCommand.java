@@ -1,0 +1,45 @@
+package dev.hookyard.server.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code hookyard} command; its subcommands do the work. */
+@Command(name = "hookyard", mixinStandardHelpOptions = true, versionProvider = HookyardCommand.Version.class,
+        description = "Hookyard: a self-hosted receiver for signed webhooks.",
+        subcommands = {RunCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure", "2:invalid configuration, plugin or usage",
+                "3:store unavailable"})
+public final class HookyardCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(new PrintWriter(System.out, true));
+    }
+
+    /** Runs the command line and returns the exit status. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new HookyardCommand());
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("hookyard: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.CONFIG;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"hookyard " + VersionCommand.version()};
+        }
+    }
+}

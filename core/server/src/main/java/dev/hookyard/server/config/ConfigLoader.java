@@ -1,0 +1,417 @@
+package dev.hookyard.server.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.hookyard.server.config.HookyardConfig.ServerSettings;
+import dev.hookyard.server.config.HookyardConfig.StoreSettings;
+import dev.hookyard.spi.Options;
+import dev.hookyard.spi.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code conf/hookyard.yaml}: YAML syntax, references, types, ranges and unknown keys. Collects every
+ * problem before failing, and reports each by its key path; values are never echoed, since any of them may be a
+ * secret.
+ */
+public final class ConfigLoader {
+
+    /** Default body limit: 1 MiB, larger than any delivery the supported vendors send. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /** Hard ceiling for a configured body limit: bodies are held in memory while verified. */
+    static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
+
+    private static final Set<String> TOP_LEVEL = Set.of("server", "store", "endpoints", "handlers", "routes");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes");
+    private static final Set<String> STORE_KEYS = Set.of("type", "path");
+    private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes");
+    private static final Set<String> HANDLER_KEYS = Set.of("type", "options");
+    private static final Set<String> ROUTE_KEYS = Set.of("from", "vendor", "events", "to");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    private final Path home;
+    private final Function<String, String> environment;
+
+    /**
+     * @param home        the Hookyard home; relative paths in the file resolve against it
+     * @param environment looks up environment variables (injectable for tests)
+     */
+    public ConfigLoader(Path home, Function<String, String> environment) {
+        this.home = home.toAbsolutePath().normalize();
+        this.environment = environment;
+    }
+
+    /** Loads and checks the file; throws {@link InvalidConfigException} listing every problem found. */
+    public HookyardConfig load(Path file) {
+        Path absolute = home.resolve(file).normalize();
+        JsonNode root = readTree(absolute);
+        Section reader = new Section(new ReferenceResolver(home, environment));
+        HookyardConfig config = reader.config(absolute, root);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidConfigException(absolute, reader.problems);
+        }
+        return config;
+    }
+
+    private static JsonNode readTree(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)", "does not exist",
+                    "create it (the distribution ships conf/hookyard.yaml) or pass --config FILE")));
+        } catch (IOException e) {
+            throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)",
+                    "cannot be read (" + e.getClass().getSimpleName() + ")", "check the file's permissions")));
+        }
+        try {
+            YAMLMapper mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+            JsonNode root = mapper.readTree(bytes);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)", "is empty",
+                        "add at least one endpoint under endpoints:")));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            // Only the location: Jackson's message quotes the offending source text, which may be a secret.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            String problem = e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+                    ? "a key appears twice" + where : "is not valid YAML" + where;
+            throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)", problem,
+                    "fix the YAML there (indent with spaces, quote values containing ': ' or '#')")));
+        } catch (IOException e) {
+            throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)", "cannot be parsed",
+                    "check that it is YAML text")));
+        }
+    }
+
+    /** Walks the tree, collecting problems. */
+    private final class Section {
+        private final ReferenceResolver references;
+        private final List<ConfigProblem> problems = new ArrayList<>();
+
+        Section(ReferenceResolver references) {
+            this.references = references;
+        }
+
+        HookyardConfig config(Path file, JsonNode root) {
+            if (!root.isObject()) {
+                problem("(file)", "must be a map of sections", "start with endpoints:, handlers: and routes:");
+                return null;
+            }
+            checkKeys(root, "", TOP_LEVEL);
+            ServerSettings server = server(root.path("server"));
+            StoreSettings store = store(root.path("store"));
+            List<EndpointConfig> endpoints = endpoints(root.path("endpoints"), server.maxBodyBytes());
+            List<HandlerConfig> handlers = handlers(root.path("handlers"));
+            List<RouteConfig> routes = routes(root.path("routes"));
+            return new HookyardConfig(file, home, server, store, endpoints, handlers, routes);
+        }
+
+        private ServerSettings server(JsonNode node) {
+            if (!isMap(node, "server")) {
+                return new ServerSettings("0.0.0.0", 8080, DEFAULT_MAX_BODY_BYTES);
+            }
+            checkKeys(node, "server", SERVER_KEYS);
+            String host = text(node, "server", "host", "0.0.0.0");
+            int port = (int) number(node, "server", "port", 8080, 0, 65535);
+            int maxBody = (int) number(node, "server", "maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, MAX_BODY_LIMIT);
+            return new ServerSettings(host, port, maxBody);
+        }
+
+        private StoreSettings store(JsonNode node) {
+            if (!isMap(node, "store")) {
+                return new StoreSettings(home.resolve("data"));
+            }
+            checkKeys(node, "store", STORE_KEYS);
+            String type = text(node, "store", "type", "embedded");
+            if (!"embedded".equals(type)) {
+                problem("store.type", "unknown store type", "use store.type: embedded (the only type so far)");
+            }
+            return new StoreSettings(home.resolve(text(node, "store", "path", "data")).normalize());
+        }
+
+        private List<EndpointConfig> endpoints(JsonNode node, int defaultMaxBody) {
+            List<EndpointConfig> result = new ArrayList<>();
+            if (node.isMissingNode() || node.isNull() || (node.isObject() && node.isEmpty())) {
+                problem("endpoints", "no endpoint is configured",
+                        "add one, e.g. endpoints: { least: { vendor: least, secrets: [\"${env:LEAST_SECRET}\"] } }");
+                return result;
+            }
+            if (!isMap(node, "endpoints")) {
+                return result;
+            }
+            Map<String, String> paths = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String name = entry.getKey();
+                String key = "endpoints." + name;
+                JsonNode endpoint = entry.getValue();
+                if (!validName(name, key) || !isMap(endpoint, key)) {
+                    continue;
+                }
+                checkKeys(endpoint, key, ENDPOINT_KEYS);
+                String vendor = text(endpoint, key, "vendor", null);
+                if (vendor == null) {
+                    problem(key + ".vendor", "is required", "add vendor: <id> (run 'hookyard vendors' to list them)");
+                }
+                String path = text(endpoint, key, "path", "/hooks/" + name);
+                if (path != null && (!path.startsWith("/") || path.contains("?") || path.contains("#"))) {
+                    problem(key + ".path", "must be an absolute URL path without query", "write e.g. path: /hooks/"
+                            + name);
+                } else if (path != null && paths.putIfAbsent(path, name) != null) {
+                    problem(key + ".path", "is already used by endpoint " + paths.get(path),
+                            "give each endpoint its own path");
+                }
+                List<Secret> secrets = secrets(endpoint.path("secrets"), key + ".secrets");
+                Options options = Options.of(plainMap(endpoint.path("options"), key + ".options"));
+                int maxBody = (int) number(endpoint, key, "maxBodyBytes", defaultMaxBody, 1, MAX_BODY_LIMIT);
+                result.add(new EndpointConfig(name, vendor, path, secrets, options, maxBody));
+            }
+            return result;
+        }
+
+        private List<Secret> secrets(JsonNode node, String key) {
+            List<Secret> secrets = new ArrayList<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return secrets;
+            }
+            List<JsonNode> items = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(items::add);
+            } else {
+                items.add(node);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String itemKey = node.isArray() ? key + "[" + i + "]" : key;
+                JsonNode item = items.get(i);
+                if (!item.isValueNode() || item.isNull()) {
+                    problem(itemKey, "must be a secret value or reference", "write \"${env:NAME}\" or \"${file:PATH}\"");
+                    continue;
+                }
+                String value = references.resolve(itemKey, item.asText(), problems);
+                if (value == null) {
+                    continue;
+                }
+                if (value.isBlank()) {
+                    problem(itemKey, "is empty", "set a non-empty secret");
+                } else {
+                    secrets.add(Secret.of(value));
+                }
+            }
+            return secrets;
+        }
+
+        private List<HandlerConfig> handlers(JsonNode node) {
+            List<HandlerConfig> result = new ArrayList<>();
+            if (node.isMissingNode() || node.isNull() || !isMap(node, "handlers")) {
+                return result;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String key = "handlers." + entry.getKey();
+                if (!validName(entry.getKey(), key) || !isMap(entry.getValue(), key)) {
+                    continue;
+                }
+                checkKeys(entry.getValue(), key, HANDLER_KEYS);
+                String type = text(entry.getValue(), key, "type", null);
+                if (type == null) {
+                    problem(key + ".type", "is required", "add type: <handler type>, e.g. type: log");
+                }
+                Options options = Options.of(plainMap(entry.getValue().path("options"), key + ".options"));
+                result.add(new HandlerConfig(entry.getKey(), type, options));
+            }
+            return result;
+        }
+
+        private List<RouteConfig> routes(JsonNode node) {
+            List<RouteConfig> result = new ArrayList<>();
+            if (node.isMissingNode() || node.isNull()) {
+                return result;
+            }
+            if (!node.isArray()) {
+                problem("routes", "must be a list", "write routes: - { from: \"*\", to: [log] }");
+                return result;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                String key = "routes[" + i + "]";
+                JsonNode route = node.get(i);
+                if (!isMap(route, key)) {
+                    continue;
+                }
+                checkKeys(route, key, ROUTE_KEYS);
+                List<String> from = textList(route, key, "from", List.of("*"));
+                String vendor = text(route, key, "vendor", "*");
+                List<String> events = textList(route, key, "events", List.of("*"));
+                List<String> to = textList(route, key, "to", List.of());
+                if (to.isEmpty()) {
+                    problem(key + ".to", "names no handler", "add to: [<handler name>]");
+                }
+                result.add(new RouteConfig(i, from, vendor, events, to));
+            }
+            return result;
+        }
+
+        // ---- typed readers ------------------------------------------------------------------------------------
+
+        private boolean isMap(JsonNode node, String key) {
+            if (node.isMissingNode() || node.isNull()) {
+                return false;
+            }
+            if (!node.isObject()) {
+                problem(key, "must be a map of keys to values", "indent its keys under " + key + ":");
+                return false;
+            }
+            return true;
+        }
+
+        private boolean validName(String name, String key) {
+            if (!NAME.matcher(name).matches()) {
+                problem(key, "is not a valid name", "use letters, digits, '-', '_' or '.', at most 64 characters");
+                return false;
+            }
+            return true;
+        }
+
+        private void checkKeys(JsonNode node, String key, Set<String> known) {
+            node.fieldNames().forEachRemaining(field -> {
+                if (!known.contains(field)) {
+                    String full = key.isEmpty() ? field : key + "." + field;
+                    problem(full, "is not a known key" + DidYouMean.hint(field, known),
+                            "remove it or use one of " + String.join(", ", known.stream().sorted().toList()));
+                }
+            });
+        }
+
+        private String text(JsonNode parent, String key, String field, String defaultValue) {
+            JsonNode node = parent.path(field);
+            String full = key + "." + field;
+            if (node.isMissingNode() || node.isNull()) {
+                return defaultValue;
+            }
+            if (!node.isValueNode()) {
+                problem(full, "must be a single value", "write " + field + ": <value>");
+                return defaultValue;
+            }
+            String value = references.resolve(full, node.asText(), problems);
+            return value == null ? defaultValue : value;
+        }
+
+        private long number(JsonNode parent, String key, String field, long defaultValue, long min, long max) {
+            String text = text(parent, key, field, null);
+            if (text == null) {
+                return defaultValue;
+            }
+            String full = key + "." + field;
+            try {
+                long value = Long.parseLong(text.trim());
+                if (value < min || value > max) {
+                    problem(full, "must be between " + min + " and " + max, "set a value in that range");
+                    return defaultValue;
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                problem(full, "must be a whole number", "write " + field + ": <number>");
+                return defaultValue;
+            }
+        }
+
+        private List<String> textList(JsonNode parent, String key, String field, List<String> defaultValue) {
+            JsonNode node = parent.path(field);
+            String full = key + "." + field;
+            if (node.isMissingNode() || node.isNull()) {
+                return defaultValue;
+            }
+            if (node.isValueNode()) {
+                String value = references.resolve(full, node.asText(), problems);
+                return value == null ? defaultValue : List.of(value);
+            }
+            if (!node.isArray()) {
+                problem(full, "must be a list of values", "write " + field + ": [a, b]");
+                return defaultValue;
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String itemKey = full + "[" + i + "]";
+                if (!item.isValueNode() || item.isNull()) {
+                    problem(itemKey, "must be a single value", "write " + field + ": [a, b]");
+                    continue;
+                }
+                String value = references.resolve(itemKey, item.asText(), problems);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+            return values;
+        }
+
+        private Map<String, Object> plainMap(JsonNode node, String key) {
+            if (node.isMissingNode() || node.isNull()) {
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                problem(key, "must be a map of option names to values", "indent the options under " + key + ":");
+                return Map.of();
+            }
+            Object plain = plain(node, key);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) plain;
+            return map;
+        }
+
+        /** Plain Java values for plugin options: maps, lists, strings (references resolved), numbers, booleans. */
+        private Object plain(JsonNode node, String key) {
+            JsonNodeType type = node.getNodeType();
+            switch (type) {
+                case OBJECT: {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    node.fields().forEachRemaining(e -> {
+                        Object value = plain(e.getValue(), key + "." + e.getKey());
+                        if (value != null) {
+                            map.put(e.getKey(), value);
+                        }
+                    });
+                    return map;
+                }
+                case ARRAY: {
+                    List<Object> list = new ArrayList<>();
+                    for (int i = 0; i < node.size(); i++) {
+                        Object value = plain(node.get(i), key + "[" + i + "]");
+                        if (value != null) {
+                            list.add(value);
+                        }
+                    }
+                    return list;
+                }
+                case BOOLEAN:
+                    return node.booleanValue();
+                case NUMBER:
+                    return node.numberValue();
+                case NULL:
+                case MISSING:
+                    return null;
+                default:
+                    return references.resolve(key, node.asText(), problems);
+            }
+        }
+
+        private void problem(String key, String problem, String fix) {
+            problems.add(new ConfigProblem(key, problem, fix));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.hookyard.server.http;
+
+import dev.hookyard.server.config.HookyardConfig.ServerSettings;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** The Jetty server that listens for deliveries. */
+public final class ReceiverServer implements AutoCloseable {
+
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public ReceiverServer(ServerSettings settings, DeliveryRequestHandler handler) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("hookyard-http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.setErrorHandler(new PlainTextErrorHandler());
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setStopAtShutdown(false);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String host() {
+        String host = connector.getHost();
+        return host == null ? "0.0.0.0" : host;
+    }
+
+    /** Stops accepting and lets in-flight requests finish within the stop timeout. */
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

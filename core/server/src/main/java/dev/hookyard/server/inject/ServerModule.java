@@ -1,0 +1,96 @@
+package dev.hookyard.server.inject;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.hookyard.server.assembly.PipelineAssembler;
+import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
+import dev.hookyard.server.config.HookyardConfig;
+import dev.hookyard.server.dispatch.ConfiguredHandlers;
+import dev.hookyard.server.dispatch.Dispatcher;
+import dev.hookyard.server.dispatch.RetrySchedule;
+import dev.hookyard.server.dispatch.RouteTable;
+import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.http.DeliveryRequestHandler;
+import dev.hookyard.server.http.ReceiverServer;
+import dev.hookyard.server.intake.DeliveryIntake;
+import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.store.DeliveryStore;
+import dev.hookyard.server.store.SqliteDeliveryStore;
+import dev.hookyard.server.store.StoreUnavailableException;
+import java.time.Clock;
+
+/**
+ * Wires the server's parts from a loaded configuration and the installed plugins. Guice stays inside the server:
+ * plugins never see it.
+ */
+public final class ServerModule extends AbstractModule {
+
+    /** Dispatcher worker threads; handler concurrency limits per handler come with the reliability work. */
+    private static final int DISPATCH_THREADS = 8;
+
+    private final HookyardConfig config;
+    private final InstalledPlugins plugins;
+    private final Clock clock;
+
+    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock) {
+        this.config = config;
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void configure() {
+        bind(HookyardConfig.class).toInstance(config);
+        bind(InstalledPlugins.class).toInstance(plugins);
+        bind(Clock.class).toInstance(clock);
+    }
+
+    @Provides
+    @Singleton
+    public Pipeline pipeline() {
+        return new PipelineAssembler(plugins, clock).assemble(config);
+    }
+
+    @Provides
+    @Singleton
+    public EndpointTable endpoints(Pipeline pipeline) {
+        return pipeline.endpoints();
+    }
+
+    @Provides
+    @Singleton
+    public ConfiguredHandlers handlers(Pipeline pipeline) {
+        return pipeline.handlers();
+    }
+
+    @Provides
+    @Singleton
+    public RouteTable routes(Pipeline pipeline) {
+        return pipeline.routes();
+    }
+
+    @Provides
+    @Singleton
+    public DeliveryStore store() throws StoreUnavailableException {
+        return SqliteDeliveryStore.open(config.store().directory(), clock);
+    }
+
+    @Provides
+    @Singleton
+    public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers) {
+        return new Dispatcher(store, endpoints, handlers, RetrySchedule.DEFAULT, clock, DISPATCH_THREADS);
+    }
+
+    @Provides
+    @Singleton
+    public DeliveryIntake intake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
+        return new DeliveryIntake(store, routes, dispatcher);
+    }
+
+    @Provides
+    @Singleton
+    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake) {
+        return new ReceiverServer(config.server(), new DeliveryRequestHandler(endpoints, intake, clock));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.hookyard.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable home of every accepted delivery and of the work owed to handlers. An append that returns has been
+ * committed durably; only then may the sender be answered 2xx.
+ */
+public interface DeliveryStore extends AutoCloseable {
+
+    /** Stores a delivery and its handler runs in one durable transaction, unless its key is already stored. */
+    AppendResult append(NewDelivery delivery) throws StoreUnavailableException;
+
+    /** Runs due at {@code now}, oldest first, at most {@code limit}. */
+    List<DueRun> due(Instant now, int limit) throws StoreUnavailableException;
+
+    /** The earliest next-due time of any pending run, if one exists. */
+    Optional<Instant> nextDue() throws StoreUnavailableException;
+
+    /** Records the outcome of one attempt and updates the delivery's status. */
+    void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException;
+
+    /** One delivery by id. */
+    Optional<StoredDelivery> find(long id) throws StoreUnavailableException;
+
+    /** The handler runs of a delivery: handler name to status. */
+    List<RunView> runs(long deliveryId) throws StoreUnavailableException;
+
+    @Override
+    void close();
+
+    /**
+     * One handler's state for a delivery.
+     *
+     * @param handler   handler name
+     * @param status    run status
+     * @param attempts  attempts made
+     * @param lastError last error text, if any
+     */
+    record RunView(String handler, RunStatus status, int attempts, String lastError) {
+    }
+}

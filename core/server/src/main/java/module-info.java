@@ -1,0 +1,29 @@
+/**
+ * The Hookyard server: Jetty host, delivery pipeline, configuration, store, dispatch and the {@code hookyard}
+ * command. Exports nothing: plugins see only {@code dev.hookyard.spi}.
+ */
+module dev.hookyard.server {
+    requires dev.hookyard.spi;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.io;
+    requires org.eclipse.jetty.util;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.google.guice;
+    requires com.google.common;
+    requires jakarta.inject;
+    requires info.picocli;
+    requires org.slf4j;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
+
+    uses dev.hookyard.spi.HookyardPlugin;
+
+    provides dev.hookyard.spi.HookyardPlugin with dev.hookyard.server.builtin.BuiltinPlugin;
+
+    // Guice reflects on the module's provider methods and on the classes it constructs.
+    opens dev.hookyard.server.inject to com.google.guice;
+    // picocli injects options into command fields by reflection.
+    opens dev.hookyard.server.cli to info.picocli;
+}
