@@ -4,6 +4,10 @@
  */
 module dev.hookyard.testkit {
     requires transitive dev.hookyard.spi;
+    requires transitive org.junit.jupiter.api;
 
     exports dev.hookyard.testkit;
+
+    // JUnit reflects on the suite's test methods, inherited by each vendor's subclass.
+    opens dev.hookyard.testkit to org.junit.platform.commons;
 }
