@@ -87,7 +87,7 @@ public final class PipelineAssembler {
                 result.add(new Endpoint(endpoint.name(), endpoint.path(), endpoint.vendor(), vendor,
                         endpoint.maxBodyBytes()));
             } catch (InvalidOptionException e) {
-                problems.add(new ConfigProblem(endpoint.key() + ".options." + e.key(), e.problem(), e.fix()));
+                problems.add(new ConfigProblem(endpointKey(endpoint, e.key()), e.problem(), e.fix()));
             } catch (RuntimeException e) {
                 problems.add(new ConfigProblem(endpoint.key(), "vendor " + endpoint.vendor()
                         + " failed to start (" + e.getClass().getName() + ")",
@@ -95,6 +95,15 @@ public final class PipelineAssembler {
             }
         }
         return result;
+    }
+
+    /**
+     * Where a vendor's complaint points in the file: vendors validate their secrets too (e.g. a Basic credential
+     * must be user:password), and those live under {@code secrets}, not {@code options}.
+     */
+    private static String endpointKey(EndpointConfig endpoint, String optionKey) {
+        return optionKey.equals("secrets") || optionKey.startsWith("secrets[")
+                ? endpoint.key() + "." + optionKey : endpoint.key() + ".options." + optionKey;
     }
 
     private Map<String, Handler> handlers(HookyardConfig config, List<ConfigProblem> problems) {
