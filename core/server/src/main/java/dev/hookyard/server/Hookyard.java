@@ -8,6 +8,7 @@ import com.google.inject.spi.Message;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
+import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.ReceiverServer;
@@ -47,9 +48,15 @@ public final class Hookyard implements AutoCloseable {
      * Guice so the operator sees the cause, not the wiring.
      */
     public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock) throws Exception {
+        return start(config, plugins, clock, RetrySchedule.DEFAULT);
+    }
+
+    /** As {@link #start(HookyardConfig, InstalledPlugins, Clock)}, retrying failed handler runs on {@code retries}. */
+    public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries)
+            throws Exception {
         Hookyard hookyard;
         try {
-            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, plugins, clock)));
+            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, plugins, clock, retries)));
         } catch (ProvisionException e) {
             throw unwrap(e.getErrorMessages().stream().map(Message::getCause).toList(), e);
         } catch (CreationException e) {

@@ -32,11 +32,18 @@ public final class ServerModule extends AbstractModule {
     private final HookyardConfig config;
     private final InstalledPlugins plugins;
     private final Clock clock;
+    private final RetrySchedule retries;
 
     public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock) {
+        this(config, plugins, clock, RetrySchedule.DEFAULT);
+    }
+
+    /** As above, with the schedule for retrying failed handler runs (tests choose a fast one). */
+    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries) {
         this.config = config;
         this.plugins = plugins;
         this.clock = clock;
+        this.retries = retries;
     }
 
     @Override
@@ -79,7 +86,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers) {
-        return new Dispatcher(store, endpoints, handlers, RetrySchedule.DEFAULT, clock, DISPATCH_THREADS);
+        return new Dispatcher(store, endpoints, handlers, retries, clock, DISPATCH_THREADS);
     }
 
     @Provides
