@@ -1,0 +1,180 @@
+package dev.hookyard.server.testing;
+
+import dev.hookyard.server.Hookyard;
+import dev.hookyard.server.builtin.BuiltinPlugin;
+import dev.hookyard.server.config.ConfigLoader;
+import dev.hookyard.server.config.HookyardConfig;
+import dev.hookyard.server.dispatch.RetrySchedule;
+import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.store.DeliveryStore;
+import dev.hookyard.server.store.StoreUnavailableException;
+import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.spi.Delivery;
+import dev.hookyard.spi.HookyardPlugin;
+import dev.hookyard.vendor.least.LeastPlugin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real Hookyard for tests: configuration from YAML written into a temporary home and loaded by
+ * {@link ConfigLoader}, a real SQLite store under that home, a real Jetty on a free port, and a real HTTP client.
+ */
+public final class TestServer implements AutoCloseable {
+
+    /** Environment seen by the configuration: {@code ${env:LEAST_SECRET}} is the SPEC secret. */
+    public static final Map<String, String> ENV = Map.of("LEAST_SECRET", LeastFixtures.SPEC_SECRET);
+
+    /** Fast enough that retry tests finish in well under a second. */
+    public static final RetrySchedule FAST_RETRIES = new RetrySchedule(4, Duration.ofMillis(20), Duration.ofMillis(80));
+
+    static {
+        // Test requests ask the server to close the connection after answering: an idle keep-alive connection
+        // held by the client makes Jetty's graceful stop wait about a second, for every server a test closes.
+        // java.net.http reads this once, when it is first used; all tests go through this class to use it, and a
+        // missed setting fails loudly ("restricted header name"). Keep-alive itself is tested over a raw socket.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "connection");
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final Hookyard hookyard;
+
+    private TestServer(Hookyard hookyard) {
+        this.hookyard = hookyard;
+    }
+
+    /** The usual listener and store settings for tests: loopback, any free port, store in {@code home/data}. */
+    public static String serverSection() {
+        return "server: { host: 127.0.0.1, port: 0 }\nstore: { path: data }\n";
+    }
+
+    public static HookyardConfig load(Path home, String yaml) {
+        Path file = home.resolve("hookyard.yaml");
+        try {
+            Files.createDirectories(home);
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ConfigLoader(home, ENV::get).load(file);
+    }
+
+    /** The built-in plugin, LEAST and the recording handlers. */
+    public static InstalledPlugins plugins(HookyardPlugin... extra) {
+        List<HookyardPlugin> all = new ArrayList<>(List.of(new BuiltinPlugin(), new LeastPlugin()));
+        all.addAll(List.of(extra));
+        return InstalledPlugins.of(all);
+    }
+
+    public static TestServer start(Path home, String yaml, RecordingHandlers recording) throws Exception {
+        return start(home, yaml, recording, Clock.systemUTC());
+    }
+
+    public static TestServer start(Path home, String yaml, RecordingHandlers recording, Clock clock)
+            throws Exception {
+        return new TestServer(Hookyard.start(load(home, yaml), plugins(recording), clock, FAST_RETRIES));
+    }
+
+    /** Drives a Hookyard started some other way. */
+    public static TestServer wrap(Hookyard hookyard) {
+        return new TestServer(hookyard);
+    }
+
+    public Hookyard hookyard() {
+        return hookyard;
+    }
+
+    public DeliveryStore store() {
+        return hookyard.store();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + hookyard.port() + path);
+    }
+
+    public int port() {
+        return hookyard.port();
+    }
+
+    /** POSTs a delivery's body with its headers (the signature among them) to {@code path}. */
+    public HttpResponse<String> post(String path, Delivery delivery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+        delivery.headers().toMap().forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+        return send(request);
+    }
+
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.header("Connection", "close").timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored delivery with this endpoint and key (ids are scanned: stores in tests are small). */
+    public Optional<StoredDelivery> findByKey(String endpoint, String key) {
+        return findByKey(store(), endpoint, key);
+    }
+
+    public static Optional<StoredDelivery> findByKey(DeliveryStore store, String endpoint, String key) {
+        try {
+            for (long id = 1; ; id++) {
+                Optional<StoredDelivery> found = store.find(id);
+                if (found.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (found.get().endpoint().equals(endpoint) && found.get().deliveryKey().equals(key)) {
+                    return found;
+                }
+            }
+        } catch (StoreUnavailableException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many deliveries the store holds (ids are dense from 1 in a store that never deletes). */
+    public long deliveryCount() {
+        try {
+            long id = 1;
+            while (store().find(id).isPresent()) {
+                id++;
+            }
+            return id - 1;
+        } catch (StoreUnavailableException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        hookyard.close();
+    }
+}
