@@ -14,6 +14,7 @@ import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.logging.Slf4jSystemLogger;
+import dev.hookyard.server.plugin.ContextClassLoader;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
@@ -82,13 +83,14 @@ public final class PipelineAssembler {
                 continue;
             }
             try {
-                Vendor vendor = factory.get().create(new VendorContext(endpoint.name(),
-                        new Keyring(endpoint.secrets()), endpoint.options(), clock));
+                VendorContext context = new VendorContext(endpoint.name(), new Keyring(endpoint.secrets()),
+                        endpoint.options(), clock);
+                Vendor vendor = ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context));
                 result.add(new Endpoint(endpoint.name(), endpoint.path(), endpoint.vendor(), vendor,
                         endpoint.maxBodyBytes()));
             } catch (InvalidOptionException e) {
                 problems.add(new ConfigProblem(endpointKey(endpoint, e.key()), e.problem(), e.fix()));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 problems.add(new ConfigProblem(endpoint.key(), "vendor " + endpoint.vendor()
                         + " failed to start (" + e.getClass().getName() + ")",
                         "check the endpoint's options; this is a bug in the vendor module if they are right"));
@@ -129,7 +131,7 @@ public final class PipelineAssembler {
             try {
                 HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
                         new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home());
-                result.put(handler.name(), factory.get().create(context));
+                result.put(handler.name(), ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context)));
             } catch (InvalidOptionException e) {
                 problems.add(new ConfigProblem(handler.key() + ".options." + e.key(), e.problem(), e.fix()));
             } catch (Exception e) {

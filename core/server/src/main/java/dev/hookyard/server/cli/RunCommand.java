@@ -6,6 +6,7 @@ import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.plugin.PluginConflictException;
+import dev.hookyard.server.plugin.PluginLoadException;
 import dev.hookyard.server.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,29 +28,47 @@ public final class RunCommand implements Callable<Integer> {
             description = "Configuration file (default: conf/hookyard.yaml in the Hookyard home).")
     Path config;
 
+    @Option(names = {"--plugins"}, paramLabel = "DIR",
+            description = "Plugins directory: one JAR, or one folder of JARs, per plugin (default: plugins/ in the"
+                    + " Hookyard home).")
+    Path plugins;
+
     @Override
     public Integer call() throws Exception {
         Path home = HookyardHome.directory();
         Path file = config != null ? config : HookyardHome.defaultConfig();
+        Path pluginDirectory = home.resolve(plugins != null ? plugins : Path.of("plugins"));
         Hookyard hookyard;
+        InstalledPlugins installed = null;
         try {
             HookyardConfig loaded = new ConfigLoader(home, System::getenv).load(file);
-            hookyard = Hookyard.start(loaded, InstalledPlugins.discover(), Clock.systemUTC());
-        } catch (InvalidConfigException | PluginConflictException e) {
+            installed = InstalledPlugins.discover(pluginDirectory);
+            hookyard = Hookyard.start(loaded, installed, Clock.systemUTC());
+        } catch (InvalidConfigException | PluginConflictException | PluginLoadException e) {
+            closeQuietly(installed);
             System.err.println("hookyard: " + e.getMessage());
             return ExitCodes.CONFIG;
         } catch (StoreUnavailableException e) {
+            closeQuietly(installed);
             System.err.println("hookyard: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
+        InstalledPlugins toClose = installed;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: no new deliveries are accepted; pending work stays in the store");
             hookyard.close();
+            toClose.close();
             stopped.countDown();
         }, "hookyard-shutdown"));
         LOG.info("Hookyard ready on http://{}:{}", hookyard.host(), hookyard.port());
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static void closeQuietly(InstalledPlugins installed) {
+        if (installed != null) {
+            installed.close();
+        }
     }
 }

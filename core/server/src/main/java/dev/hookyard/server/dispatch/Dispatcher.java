@@ -2,6 +2,7 @@ package dev.hookyard.server.dispatch;
 
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.plugin.ContextClassLoader;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.RunResult;
@@ -167,15 +168,10 @@ public final class Dispatcher implements AutoCloseable {
         WebhookEvent event = ok.event();
         int attemptsMade = run.attempts() + 1;
         Outcome outcome;
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
-            // A plugin's own libraries often look themselves up through the context class loader.
-            Thread.currentThread().setContextClassLoader(handler.get().getClass().getClassLoader());
-            outcome = handler.get().handle(event);
+            outcome = ContextClassLoader.callAs(handler.get(), () -> handler.get().handle(event));
         } catch (Exception e) {
             return retryOrDead(attemptsMade, Optional.empty(), describe(e));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
         }
         if (outcome instanceof Outcome.Drop drop) {
             return new RunResult.Dropped(drop.reason());

@@ -1,0 +1,31 @@
+package dev.hookyard.server.plugin;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+
+/**
+ * The class loader of a non-modular plugin: its own JARs first, the Java platform for the JDK's classes, and the
+ * host only for {@link SharedPackages shared packages}. Its parent is the platform class loader, so host
+ * libraries and their {@code META-INF/services} files are invisible to the plugin.
+ */
+final class PluginClassLoader extends URLClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final ClassLoader host;
+
+    PluginClassLoader(String name, URL[] jars, ClassLoader host) {
+        super(name, jars, ClassLoader.getPlatformClassLoader());
+        this.host = host;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (SharedPackages.isShared(name)) {
+            return host.loadClass(name);
+        }
+        return super.loadClass(name, resolve);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hookyard.server.plugin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds the plugins in {@code plugins/}: each {@code *.jar} file is a plugin, and each folder holding JARs is one
+ * plugin made of all of them. Anything else (a README, hidden files) is ignored. Order is by name, so startup is
+ * reproducible.
+ */
+public final class PluginDirectory {
+
+    private PluginDirectory() {
+    }
+
+    /** The plugins in {@code directory}; none if it does not exist. */
+    public static List<PluginSource> scan(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<PluginSource> sources = new ArrayList<>();
+        for (Path entry : list(directory, directory)) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(entry)) {
+                List<Path> jars = list(entry, entry).stream().filter(PluginDirectory::isJar).toList();
+                if (jars.isEmpty()) {
+                    throw new PluginLoadException(entry, "folder holds no .jar file", null);
+                }
+                sources.add(new PluginSource(name, entry, jars));
+            } else if (isJar(entry)) {
+                sources.add(new PluginSource(name, entry, List.of(entry)));
+            }
+        }
+        return sources;
+    }
+
+    private static boolean isJar(Path path) {
+        return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar");
+    }
+
+    private static List<Path> list(Path directory, Path source) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new PluginLoadException(source, "cannot be listed", e);
+        }
+    }
+}
