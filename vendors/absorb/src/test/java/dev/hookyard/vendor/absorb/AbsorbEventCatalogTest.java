@@ -54,7 +54,7 @@ class AbsorbEventCatalogTest {
             assertNotNull(event.userId());
             assertNotNull(event.clientId());
             assertNotNull(event.correlationId());
-            assertEquals(event.correlationId(), event.deliveryKey());
+            assertTrue(event.deliveryKey().startsWith(event.correlationId() + "/" + event.type() + "/"));
             if (event instanceof AdminEvent admin) {
                 assertNotNull(admin.adminId());
             } else {

@@ -27,6 +27,8 @@ import static dev.hookyard.vendor.absorb.AbsorbVendors.BODY;
 import static dev.hookyard.vendor.absorb.AbsorbVendors.delivery;
 import static dev.hookyard.vendor.absorb.AbsorbVendors.vendor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -130,7 +132,7 @@ class AbsorbParserTest {
         assertEquals("a", event.adminId());
         assertEquals("c", event.clientId());
         assertEquals("k", event.correlationId());
-        assertEquals("k", event.deliveryKey());
+        assertEquals("k/group-deleted/u/a", event.deliveryKey());
         assertEquals("u", event.payload().get("USERID"), "the payload keeps the keys as sent");
     }
 
@@ -152,7 +154,7 @@ class AbsorbParserTest {
         assertEquals("-7", event.adminId());
         assertEquals("123456789012345678901234567890", event.clientId());
         assertEquals("42.50", event.correlationId());
-        assertEquals("42.50", event.deliveryKey());
+        assertEquals("42.50/user-created/12345/-7", event.deliveryKey());
         assertEquals(12345L, event.payload().get("userId"));
         assertEquals(new BigDecimal("42.50"), event.payload().get("correlationId"));
     }
@@ -176,12 +178,32 @@ class AbsorbParserTest {
     }
 
     @Test
-    void correlationIdIsTheDeliveryKey() {
+    void correlationIdNarrowedByTypeAndPeopleIsTheDeliveryKey() {
         AbsorbEvent event = parse(BODY, AbsorbEvent.class);
-        assertEquals("0c6b1f5e-2d43-4a8e-9f71-5e3a2b8c9d40", event.deliveryKey());
+        assertEquals("0c6b1f5e-2d43-4a8e-9f71-5e3a2b8c9d40/" + event.type() + "/" + event.userId() + "/"
+                + (event instanceof AdminEvent admin ? admin.adminId() : "-"), event.deliveryKey());
         String retried = BODY.replace("{", "{ ");
         assertEquals(event.deliveryKey(), parse(retried, AbsorbEvent.class).deliveryKey(),
                 "the same correlation id in different bytes is the same delivery");
+    }
+
+    @Test
+    void webhooksOfOneTransactionAreDistinctDeliveries() {
+        String first = "{\"eventName\":\"User Enrolled in Course by Admin\",\"userId\":\"u1\",\"adminId\":\"a\","
+                + "\"correlationId\":\"bulk-1\"}";
+        String second = first.replace("u1", "u2");
+        String other = "{\"eventName\":\"Group Created\",\"userId\":\"u1\",\"adminId\":\"a\","
+                + "\"correlationId\":\"bulk-1\"}";
+        String a = parse(first, AbsorbEvent.class).deliveryKey();
+        assertNotEquals(a, parse(second, AbsorbEvent.class).deliveryKey(), "another learner of the same bulk action");
+        assertNotEquals(a, parse(other, AbsorbEvent.class).deliveryKey(), "another event of the same transaction");
+    }
+
+    @Test
+    void aHugeCorrelationIdGivesABoundedKey() {
+        String json = "{\"eventName\":\"User Created\",\"correlationId\":\"" + "k".repeat(5000) + "\"}";
+        String key = parse(json, AbsorbEvent.class).deliveryKey();
+        assertTrue(key.startsWith("sha256:") && key.length() == 71, key);
     }
 
     @ParameterizedTest
@@ -225,7 +247,7 @@ class AbsorbParserTest {
         assertEquals("absorb", event.vendor());
         assertEquals("Course Completed", event.type());
         assertEquals(json, event.json());
-        assertEquals("k-7", event.deliveryKey());
+        assertEquals("k-7/Course Completed/u/-", event.deliveryKey());
         assertEquals(body("{\"event\":\"x\"}").bodySha256(), parse("{\"event\":\"x\"}", GenericEvent.class)
                 .deliveryKey());
     }
