@@ -1,0 +1,36 @@
+package dev.hookyard.vendor.leah.events;
+
+import dev.hookyard.spi.Delivery;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code ONBOARDING_FINISHED}: a user completed their profile, self-assessment and learning goal.
+ *
+ * @param perception  the profile, self-assessment and goal they gave, or {@code null} when the payload has none
+ * @param user        the user, or {@code null} when absent
+ * @param partner     the user's partnership, or {@code null} when absent
+ * @param date        when they finished, or {@code null} when absent
+ * @param externalIds the partner's ids for the user; empty when absent. Unmodifiable
+ * @param deliveryKey SHA-256 of the raw body
+ * @param delivery    the delivery it was parsed from
+ */
+public record OnboardingFinished(Perception perception, LeahUser user, Partner partner, Instant date,
+                                 List<String> externalIds, String deliveryKey, Delivery delivery)
+        implements LeahEvent {
+
+    /** The wire name. */
+    public static final String TYPE = "ONBOARDING_FINISHED";
+
+    public OnboardingFinished {
+        externalIds = EventChecks.frozen(externalIds);
+        EventChecks.envelope(deliveryKey, delivery);
+    }
+
+    /** Always {@link #TYPE}. */
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}
