@@ -162,7 +162,8 @@ public abstract class VendorConformanceSuite {
         Vendor vendor = vendor(keyringOf(0));
         Delivery genuine = signed(vendor, 0).sample(firstType(vendor));
         return genuine.headers().names().stream().map(name -> dynamicTest(name, () -> {
-            String value = genuine.headers().first(name).orElseThrow();
+            // Base64 padding is optional in some vendors' specs (LeafLink): cutting only the '=' is no truncation.
+            String value = genuine.headers().first(name).orElseThrow().replaceFirst("=+$", "");
             for (int length : new int[] {value.length() - 1, value.length() / 2, 1}) {
                 assertEquals(Status.UNAUTHORIZED,
                         statusOf(vendor, withHeader(genuine, name, value.substring(0, Math.max(0, length)))),

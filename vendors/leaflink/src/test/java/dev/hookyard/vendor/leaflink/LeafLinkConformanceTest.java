@@ -2,13 +2,8 @@ package dev.hookyard.vendor.leaflink;
 
 import dev.hookyard.spi.VendorFactory;
 import dev.hookyard.testkit.VendorConformanceSuite;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * LeafLink runs the conformance suite every vendor module runs, less one check that contradicts SPEC.md's optional
- * padding (see {@link OptionalPaddingWaiver}).
- */
-@ExtendWith(OptionalPaddingWaiver.class)
+/** LeafLink runs the conformance suite every vendor module runs. */
 class LeafLinkConformanceTest extends VendorConformanceSuite {
 
     @Override

@@ -2,12 +2,10 @@ package dev.hookyard.vendor.leaflink;
 
 import dev.hookyard.spi.VendorFactory;
 import dev.hookyard.testkit.VendorConformanceSuite;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
 /** The conformance suite again in strict mode: every catalog sample must still be a known, typed event. */
-@ExtendWith(OptionalPaddingWaiver.class)
 class LeafLinkStrictConformanceTest extends VendorConformanceSuite {
 
     @Override
