@@ -14,6 +14,7 @@ import dev.hookyard.spi.WebhookEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,8 @@ public final class Dispatcher implements AutoCloseable {
     private final int maxInFlight;
     private final ExecutorService workers;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Runs whose attempt has ended; they leave {@link #inFlight} only at the start of the next scheduling pass. */
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -85,6 +88,7 @@ public final class Dispatcher implements AutoCloseable {
     private void schedule() {
         while (running) {
             try {
+                releaseFinished();
                 int capacity = maxInFlight - inFlight.size();
                 if (capacity > 0) {
                     List<DueRun> due = store.due(clock.instant(), capacity + inFlight.size());
@@ -102,6 +106,19 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.error("Dispatcher loop failed, will retry", e);
                 awaitWork();
             }
+        }
+    }
+
+    /**
+     * Lets finished runs be scheduled again (a retry is the same run). Done here, by the scheduler, before it reads
+     * the store, never by the worker: a due list read while an attempt was still being recorded may list that run
+     * as pending, and must not find it out of {@link #inFlight} and start it a second time.
+     */
+    private void releaseFinished() {
+        for (Iterator<String> it = finished.iterator(); it.hasNext(); ) {
+            String key = it.next();
+            it.remove();
+            inFlight.remove(key);
         }
     }
 
@@ -147,7 +164,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Dispatching delivery {} to {} failed", run.delivery().id(), run.handler(), e);
         } finally {
-            inFlight.remove(run.runKey());
+            finished.add(run.runKey());
             wake();
         }
     }
