@@ -1,0 +1,285 @@
+package dev.hookyard.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookyard.spi.Secret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading hookyard.yaml: references, defaults, and errors that name the key and never a secret. */
+class ConfigLoaderTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "LEAST_SECRET", "env-secret-value-123",
+            "PORT", "9191",
+            "SUFFIX", "in");
+
+    @TempDir
+    Path home;
+
+    private HookyardConfig load(String yaml) throws IOException {
+        return loader().load(write("conf/hookyard.yaml", yaml));
+    }
+
+    private InvalidConfigException loadFails(String yaml) throws IOException {
+        Path file = write("conf/hookyard.yaml", yaml);
+        return assertThrows(InvalidConfigException.class, () -> loader().load(file));
+    }
+
+    private ConfigLoader loader() {
+        return new ConfigLoader(home, ENV::get);
+    }
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = home.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Optional<ConfigProblem> problemAt(InvalidConfigException e, String key) {
+        return e.problems().stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    private static List<String> reveal(List<Secret> secrets) {
+        return secrets.stream().map(Secret::reveal).toList();
+    }
+
+    @Test
+    void envAndFileReferencesAreResolvedWithFilesRelativeToHomeAndTrailingLineBreaksStripped() throws IOException {
+        write("secrets/least", "file-secret\n");
+        write("secrets/crlf", "  two words \r\n\r\n");
+        Path absolute = write("elsewhere/abs", "absolute-secret");
+        HookyardConfig config = load("""
+                endpoints:
+                  least:
+                    vendor: least
+                    path: "/hooks/${env:SUFFIX}/least"
+                    secrets: ["${env:LEAST_SECRET}", "${file:secrets/least}", "${file:secrets/crlf}", "${file:%s}"]
+                server: { port: "${env:PORT}" }
+                """.formatted(absolute));
+
+        EndpointConfig least = config.endpoints().get(0);
+        assertEquals(List.of("env-secret-value-123", "file-secret", "  two words ", "absolute-secret"),
+                reveal(least.secrets()));
+        assertEquals("/hooks/in/least", least.path());
+        assertEquals(9191, config.server().port());
+    }
+
+    @Test
+    void aMissingEnvironmentVariableNamesTheKeyAndVariableButNoSecret() throws IOException {
+        write("secrets/other", "file-secret-value-456\n");
+        InvalidConfigException e = loadFails("""
+                endpoints:
+                  least: { vendor: least, secrets: ["${env:MISSING_SECRET}", "literal-secret-value-789"] }
+                  other: { vendor: least, secrets: ["${env:LEAST_SECRET}", "${file:secrets/other}"] }
+                """);
+
+        ConfigProblem problem = problemAt(e, "endpoints.least.secrets[0]").orElseThrow(() -> new AssertionError(e));
+        assertTrue(problem.problem().contains("MISSING_SECRET"), problem.toString());
+        assertTrue(problem.fix().contains("export MISSING_SECRET="), problem.toString());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("endpoints.least.secrets[0]"), e.getMessage());
+        for (String secret : List.of("literal-secret-value-789", "env-secret-value-123", "file-secret-value-456")) {
+            assertFalse(e.getMessage().contains(secret), e.getMessage());
+        }
+    }
+
+    @Test
+    void unreadableAndUnknownReferencesAreReportedByKey() throws IOException {
+        write("secrets/empty", "\n");
+        InvalidConfigException e = loadFails("""
+                endpoints:
+                  least: { vendor: least, secrets: ["${file:secrets/none}", "${vault:x}", "${file:secrets/empty}", ""] }
+                """);
+
+        assertTrue(problemAt(e, "endpoints.least.secrets[0]").orElseThrow().problem().contains("cannot read file"));
+        assertTrue(problemAt(e, "endpoints.least.secrets[1]").orElseThrow().problem()
+                .contains("unknown reference kind 'vault'"));
+        assertTrue(problemAt(e, "endpoints.least.secrets[2]").orElseThrow().problem().contains("is empty"));
+        assertEquals("is empty", problemAt(e, "endpoints.least.secrets[3]").orElseThrow().problem());
+    }
+
+    @Test
+    void unknownKeysAreReportedWithADidYouMeanAndWithoutTheirValues() throws IOException {
+        InvalidConfigException e = loadFails("""
+                endpionts:
+                  least: { vendor: least, secrets: ["sk_live_UNKNOWN_KEY_VALUE"] }
+                endpoints:
+                  least: { vendor: least, secret: ["sk_live_NESTED_VALUE"], maxBodyByte: 10 }
+                """);
+
+        assertTrue(problemAt(e, "endpionts").orElseThrow().problem().endsWith("(did you mean 'endpoints'?)"),
+                e.getMessage());
+        assertTrue(problemAt(e, "endpoints.least.secret").orElseThrow().problem()
+                .endsWith("(did you mean 'secrets'?)"), e.getMessage());
+        assertTrue(problemAt(e, "endpoints.least.maxBodyByte").orElseThrow().problem()
+                .endsWith("(did you mean 'maxBodyBytes'?)"), e.getMessage());
+        assertFalse(e.getMessage().contains("sk_live_"), e.getMessage());
+    }
+
+    @Test
+    void portsOutsideTheRangeOrNotNumbersAreRejected() throws IOException {
+        InvalidConfigException range = loadFails("server: { port: 70000 }\nendpoints: { least: { vendor: least } }\n");
+        assertEquals("must be between 0 and 65535", problemAt(range, "server.port").orElseThrow().problem());
+
+        InvalidConfigException word = loadFails("server: { port: eighty }\nendpoints: { least: { vendor: least } }\n");
+        assertEquals("must be a whole number", problemAt(word, "server.port").orElseThrow().problem());
+
+        InvalidConfigException negative = loadFails("endpoints: { least: { vendor: least, maxBodyBytes: 0 } }\n");
+        assertTrue(problemAt(negative, "endpoints.least.maxBodyBytes").isPresent(), negative.getMessage());
+    }
+
+    @Test
+    void twoEndpointsCannotShareAPathIncludingADefaultOne() throws IOException {
+        InvalidConfigException e = loadFails("""
+                endpoints:
+                  a: { vendor: least, path: /hooks/shared }
+                  b: { vendor: least, path: /hooks/shared }
+                  c: { vendor: least, path: /hooks/d }
+                  d: { vendor: least }
+                """);
+
+        assertEquals("is already used by endpoint a", problemAt(e, "endpoints.b.path").orElseThrow().problem());
+        assertEquals("is already used by endpoint c", problemAt(e, "endpoints.d.path").orElseThrow().problem());
+        assertEquals(2, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void badPathsAndNamesAreRejected() throws IOException {
+        InvalidConfigException e = loadFails("""
+                endpoints:
+                  a: { vendor: least, path: hooks/a }
+                  b: { vendor: least, path: "/hooks/b?x=1" }
+                  "bad name": { vendor: least }
+                  c: { path: /hooks/c }
+                """);
+
+        assertTrue(problemAt(e, "endpoints.a.path").isPresent(), e.getMessage());
+        assertTrue(problemAt(e, "endpoints.b.path").isPresent(), e.getMessage());
+        assertEquals("is not a valid name", problemAt(e, "endpoints.bad name").orElseThrow().problem());
+        assertEquals("is required", problemAt(e, "endpoints.c.vendor").orElseThrow().problem());
+    }
+
+    @Test
+    void aYamlSyntaxErrorGivesTheLocationButNotTheFilesText() throws IOException {
+        InvalidConfigException e = loadFails("""
+                endpoints:
+                  least: { vendor: least, secrets: ["sk_live_SYNTAX_NEIGHBOUR"] }
+                  other: { vendor: least, secrets: ["sk_live_ON_THE_LINE" }
+                """);
+
+        ConfigProblem problem = problemAt(e, "(file)").orElseThrow();
+        assertTrue(problem.problem().startsWith("is not valid YAML at line 3"), problem.toString());
+        assertFalse(e.getMessage().contains("sk_live"), e.getMessage());
+        assertTrue(e.getMessage().contains(home.resolve("conf/hookyard.yaml").toString()), e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsReportedWithoutItsValues() throws IOException {
+        InvalidConfigException e = loadFails("""
+                endpoints:
+                  least: { vendor: least, secrets: ["sk_live_FIRST"] }
+                  least: { vendor: least, secrets: ["sk_live_SECOND"] }
+                """);
+
+        assertTrue(problemAt(e, "(file)").orElseThrow().problem().startsWith("a key appears twice at line 3"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("sk_live"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrEmptyFileIsReported() throws IOException {
+        InvalidConfigException missing = assertThrows(InvalidConfigException.class,
+                () -> loader().load(Path.of("conf/none.yaml")));
+        assertEquals("does not exist", problemAt(missing, "(file)").orElseThrow().problem());
+        assertEquals(home.resolve("conf/none.yaml"), missing.file());
+
+        InvalidConfigException empty = loadFails("# nothing but a comment\n");
+        assertEquals("is empty", problemAt(empty, "(file)").orElseThrow().problem());
+
+        InvalidConfigException noEndpoints = loadFails("server: { port: 1 }\n");
+        assertEquals("no endpoint is configured", problemAt(noEndpoints, "endpoints").orElseThrow().problem());
+    }
+
+    @Test
+    void defaultsFillWhatTheFileLeavesOut() throws IOException {
+        HookyardConfig config = load("endpoints: { least: { vendor: least } }\n");
+
+        assertEquals(new HookyardConfig.ServerSettings("0.0.0.0", 8080, 1024 * 1024), config.server());
+        assertEquals(home.resolve("data"), config.store().directory());
+        assertEquals(home, config.home());
+        EndpointConfig least = config.endpoints().get(0);
+        assertEquals("/hooks/least", least.path());
+        assertEquals(1024 * 1024, least.maxBodyBytes());
+        assertEquals(List.of(), least.secrets());
+        assertTrue(least.options().keys().isEmpty());
+        assertEquals(List.of(), config.handlers());
+        assertEquals(List.of(), config.routes());
+    }
+
+    @Test
+    void theServerBodyLimitIsEachEndpointsDefaultAndEndpointsCanOverrideIt() throws IOException {
+        HookyardConfig config = load("""
+                server: { maxBodyBytes: 2048 }
+                store: { path: var/store }
+                endpoints:
+                  a: { vendor: least }
+                  b: { vendor: least, maxBodyBytes: 100 }
+                """);
+
+        assertEquals(2048, config.endpoints().get(0).maxBodyBytes());
+        assertEquals(100, config.endpoints().get(1).maxBodyBytes());
+        assertEquals(home.resolve("var/store"), config.store().directory());
+    }
+
+    @Test
+    void routesDefaultToEverythingAndMustNameAHandler() throws IOException {
+        HookyardConfig config = load("""
+                endpoints: { least: { vendor: least } }
+                handlers: { log: { type: log, options: { level: info, tags: [a, b] } } }
+                routes:
+                  - { to: log }
+                  - { from: [least], vendor: least, events: ["record.*", "lesson.*"], to: [log] }
+                """);
+
+        assertEquals(new RouteConfig(0, List.of("*"), "*", List.of("*"), List.of("log")), config.routes().get(0));
+        assertEquals(new RouteConfig(1, List.of("least"), "least", List.of("record.*", "lesson.*"), List.of("log")),
+                config.routes().get(1));
+        assertEquals("info", config.handlers().get(0).options().string("level").orElseThrow());
+        assertEquals(List.of("a", "b"), config.handlers().get(0).options().stringList("tags"));
+
+        InvalidConfigException e = loadFails("""
+                endpoints: { least: { vendor: least } }
+                routes:
+                  - { from: least }
+                """);
+        assertEquals("names no handler", problemAt(e, "routes[0].to").orElseThrow().problem());
+    }
+
+    @Test
+    void everyProblemIsReportedInOneGo() throws IOException {
+        InvalidConfigException e = loadFails("""
+                server: { port: -1 }
+                store: { type: s3 }
+                endpoints:
+                  least: { secrets: ["${env:NOPE}"] }
+                handlers:
+                  h: { options: {} }
+                routes: { not: a list }
+                """);
+
+        assertEquals(List.of("server.port", "store.type", "endpoints.least.vendor", "endpoints.least.secrets[0]",
+                "handlers.h.type", "routes"), e.problems().stream().map(ConfigProblem::key).toList());
+    }
+}

@@ -1,0 +1,259 @@
+package dev.hookyard.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookyard.server.store.DeliveryStore.RunView;
+import dev.hookyard.spi.Headers;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded SQLite store on a real file: dedup, durability settings, masking, the run lifecycle, reopening. */
+class SqliteDeliveryStoreTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private SqliteDeliveryStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = SqliteDeliveryStore.open(dir.resolve("data"), CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static NewDelivery delivery(String endpoint, String key, List<String> handlers) {
+        return new NewDelivery(endpoint, "least", "record.created", key,
+                Headers.ofSingle(Map.of("Content-Type", "application/json")),
+                ("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8), T0, handlers);
+    }
+
+    private long stored(NewDelivery d) throws StoreUnavailableException {
+        return assertInstanceOf(AppendResult.Stored.class, store.append(d)).id();
+    }
+
+    @Test
+    void theSameKeyIsADuplicateOnOneEndpointButNewOnAnother() throws Exception {
+        long first = stored(delivery("least", "k1", List.of("a")));
+
+        AppendResult again = store.append(delivery("least", "k1", List.of("a", "b")));
+        long other = stored(delivery("other", "k1", List.of("a")));
+
+        assertEquals(new AppendResult.Duplicate(first), again);
+        assertNotEquals(first, other);
+        assertEquals(List.of(new RunView("a", RunStatus.PENDING, 0, null)), store.runs(first),
+                "a duplicate adds no handler runs");
+        assertEquals("other", store.find(other).orElseThrow().endpoint());
+        assertEquals(2, store.due(T0, 10).size());
+    }
+
+    @Test
+    void aStoredDeliveryKeepsEveryFieldAndTheExactBodyBytes() throws Exception {
+        byte[] body = {0, (byte) 0xff, '{', '}', (byte) 0xc3, (byte) 0xa9, '\n'};
+        Instant received = Instant.parse("2025-03-04T05:06:07.891Z");
+        long id = stored(new NewDelivery("least", "least", "lesson.completed", "key-1",
+                Headers.of(Map.of("X-Multi", List.of("one", "two"))), body, received, List.of()));
+
+        StoredDelivery d = store.find(id).orElseThrow();
+
+        assertEquals(List.of(id, "least", "least", "lesson.completed", "key-1", received, DeliveryStatus.UNROUTED),
+                List.of(d.id(), d.endpoint(), d.vendor(), d.eventType(), d.deliveryKey(), d.receivedAt(), d.status()));
+        assertArrayEquals(body, d.body());
+        assertEquals(List.of("one", "two"), d.headers().all("x-multi"));
+        assertEquals(List.of(), store.runs(id), "an unrouted delivery owes no handler anything");
+        assertEquals(Optional.empty(), store.nextDue());
+        assertEquals(Optional.empty(), store.find(id + 1));
+    }
+
+    @Test
+    void credentialsAndSignaturesAreMaskedBeforeTheyReachTheDisk() throws Exception {
+        Headers headers = Headers.of(Map.of(
+                "X-LEAST-Signature", List.of("sha256=abcdef0123"),
+                "Authorization", List.of("Bearer tok-AUTH", "Basic dXNlcjpwYXNz"),
+                "Cookie", List.of("session=COOKIE"),
+                "X-Api-Token", List.of("TOKEN-VALUE"),
+                "Content-Type", List.of("application/json"),
+                "User-Agent", List.of("LEAST-Webhooks/1.0")));
+        long id = stored(new NewDelivery("least", "least", "record.created", "k", headers, new byte[] {'{', '}'},
+                T0, List.of()));
+
+        Headers kept = store.find(id).orElseThrow().headers();
+
+        assertEquals(List.of("****"), kept.all("X-LEAST-Signature"));
+        assertEquals(List.of("****", "****"), kept.all("Authorization"));
+        assertEquals(List.of("****"), kept.all("Cookie"));
+        assertEquals(List.of("****"), kept.all("X-Api-Token"));
+        assertEquals(List.of("application/json"), kept.all("Content-Type"));
+        assertEquals(List.of("LEAST-Webhooks/1.0"), kept.all("User-Agent"));
+        try (Connection c = connectToFile(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT headers FROM deliveries")) {
+            rs.next();
+            String raw = rs.getString(1);
+            for (String secret : List.of("abcdef0123", "tok-AUTH", "dXNlcjpwYXNz", "COOKIE", "TOKEN-VALUE")) {
+                assertFalse(raw.contains(secret), raw);
+            }
+        }
+    }
+
+    @Test
+    void theFileIsInWalModeAndTheStoresConnectionsSyncFully() throws Exception {
+        stored(delivery("least", "k", List.of("a")));
+
+        try (Connection c = connectToFile(); Statement s = c.createStatement()) {
+            assertEquals("wal", pragma(s, "journal_mode"), "WAL is a property of the file, seen by any connection");
+        }
+        assertTrue(Files.exists(dir.resolve("data").resolve(SqliteDeliveryStore.FILE_NAME + "-wal")));
+        // synchronous and foreign_keys are per connection: ask the store's own two connections.
+        for (String name : List.of("writer", "reader")) {
+            try (Statement s = storeConnection(name).createStatement()) {
+                assertEquals("2", pragma(s, "synchronous"), name + " synchronous (2 = FULL)");
+                assertEquals("1", pragma(s, "foreign_keys"), name + " foreign_keys");
+            }
+        }
+    }
+
+    @Test
+    void runsMoveThroughRetryDoneDeadAndDroppedAndTheDeliveryStatusFollows() throws Exception {
+        long id = stored(delivery("least", "k", List.of("a", "b")));
+        assertEquals(DeliveryStatus.PENDING, store.find(id).orElseThrow().status());
+        assertEquals(Optional.of(T0), store.nextDue());
+        assertEquals(List.of(), store.due(T0.minusMillis(1), 10), "nothing is due before it was received");
+        assertEquals(List.of("a", "b"), store.due(T0, 10).stream().map(DueRun::handler).toList());
+        assertEquals(1, store.due(T0, 1).size(), "the limit is honoured");
+
+        Instant retryAt = T0.plusSeconds(10);
+        store.record(id, "a", new RunResult.RetryAt(retryAt, "boom"));
+        assertEquals(List.of("b"), store.due(T0, 10).stream().map(DueRun::handler).toList());
+        assertEquals(Optional.of(T0), store.nextDue(), "b is still due first");
+
+        store.record(id, "b", new RunResult.Done());
+        assertEquals(Optional.of(retryAt), store.nextDue());
+        assertEquals(DeliveryStatus.PENDING, store.find(id).orElseThrow().status(), "a still owes an attempt");
+        DueRun retry = store.due(retryAt, 10).get(0);
+        assertEquals(List.of("a", 1, id), List.of(retry.handler(), retry.attempts(), retry.delivery().id()));
+        assertEquals(id + "/a", retry.runKey());
+
+        store.record(id, "a", new RunResult.Dead("gave up"));
+        assertEquals(DeliveryStatus.FAILED, store.find(id).orElseThrow().status());
+        assertEquals(List.of(new RunView("a", RunStatus.DEAD, 2, "gave up"), new RunView("b", RunStatus.DONE, 1, null)),
+                store.runs(id));
+        assertEquals(Optional.empty(), store.nextDue());
+        assertEquals(List.of(), store.due(T0.plus(Duration.ofDays(365)), 10));
+
+        long done = stored(delivery("least", "k2", List.of("a")));
+        store.record(done, "a", new RunResult.Done());
+        assertEquals(DeliveryStatus.DONE, store.find(done).orElseThrow().status());
+
+        long dropped = stored(delivery("least", "k3", List.of("a")));
+        store.record(dropped, "a", new RunResult.Dropped("not mine"));
+        assertEquals(DeliveryStatus.FAILED, store.find(dropped).orElseThrow().status());
+        assertEquals(new RunView("a", RunStatus.DROPPED, 1, "not mine"), store.runs(dropped).get(0));
+    }
+
+    @Test
+    void dueRunsComeOldestFirst() throws Exception {
+        long late = stored(new NewDelivery("least", "least", "t", "late", Headers.empty(), new byte[0],
+                T0.plusSeconds(5), List.of("a")));
+        long early = stored(new NewDelivery("least", "least", "t", "early", Headers.empty(), new byte[0], T0,
+                List.of("a")));
+
+        assertEquals(List.of(early, late), store.due(T0.plusSeconds(5), 10).stream()
+                .map(r -> r.delivery().id()).toList());
+    }
+
+    @Test
+    void aVeryLongErrorIsTruncated() throws Exception {
+        long id = stored(delivery("least", "k", List.of("a")));
+        store.record(id, "a", new RunResult.Dead("x".repeat(5000)));
+
+        String error = store.runs(id).get(0).lastError();
+        assertEquals(2003, error.length());
+        assertTrue(error.endsWith("..."));
+    }
+
+    @Test
+    void reopeningTheStoreKeepsDeliveriesRunsAndKeys() throws Exception {
+        long id = stored(delivery("least", "k", List.of("a")));
+        store.record(id, "a", new RunResult.RetryAt(T0.plusSeconds(3), "later"));
+        store.close();
+
+        store = SqliteDeliveryStore.open(dir.resolve("data"), CLOCK);
+
+        assertEquals("k", store.find(id).orElseThrow().deliveryKey());
+        assertEquals(List.of(new RunView("a", RunStatus.PENDING, 1, "later")), store.runs(id));
+        assertEquals(Optional.of(T0.plusSeconds(3)), store.nextDue());
+        assertEquals(new AppendResult.Duplicate(id), store.append(delivery("least", "k", List.of("a"))));
+    }
+
+    @Test
+    void aDirectoryThatCannotBeCreatedMakesTheStoreUnavailable() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "not a directory");
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> SqliteDeliveryStore.open(file.resolve("data"), CLOCK));
+
+        assertTrue(e.getMessage().startsWith("cannot open the store at " + file.resolve("data")), e.getMessage());
+    }
+
+    @Test
+    void aStoreWrittenByANewerSchemaIsRefused() throws Exception {
+        Path newer = dir.resolve("newer");
+        Files.createDirectories(newer);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer.resolve(SqliteDeliveryStore.FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version=99");
+        }
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> SqliteDeliveryStore.open(newer, CLOCK));
+
+        assertTrue(e.getMessage().contains("schema version 99 is newer"), e.getMessage());
+    }
+
+    private Connection connectToFile() throws Exception {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve(SqliteDeliveryStore.FILE_NAME));
+    }
+
+    /** One of the store's own connections: per-connection settings can only be read there. */
+    private Connection storeConnection(String field) throws Exception {
+        Field f = SqliteDeliveryStore.class.getDeclaredField(field);
+        f.setAccessible(true);
+        return (Connection) f.get(store);
+    }
+
+    private static String pragma(Statement s, String name) throws Exception {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
