@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +189,35 @@ class DeliveryHttpTest {
     }
 
     @Test
+    void aDeclaredLengthOverTheLimitIs413BeforeTheBodyIsAskedFor() {
+        String request = "POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + SIGNATURE_HEADER + ": " + SPEC_SIGNATURE + "\r\n"
+                + "Content-Length: " + (LIMIT + 1) + "\r\nExpect: 100-continue\r\n\r\n";
+
+        RawHttp.Response response = RawHttp.exchange(server.port(), request.getBytes(StandardCharsets.US_ASCII),
+                true);
+
+        assertEquals(413, response.status(), "no 100 Continue: the body is never wanted");
+        assertEquals("close", response.header("Connection"));
+        assertEquals("payload too large\n", response.body());
+    }
+
+    @Test
+    void aBodyCutShortBySenderIs400AndNothingIsStored() {
+        String request = "POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + SIGNATURE_HEADER + ": " + SPEC_SIGNATURE + "\r\n"
+                + "Content-Length: " + SPEC_BODY.length() + "\r\n\r\n"
+                + SPEC_BODY.substring(0, 10);
+
+        RawHttp.Response response = RawHttp.exchange(server.port(), request.getBytes(StandardCharsets.US_ASCII),
+                true);
+
+        assertEquals(400, response.status());
+        assertEquals("bad request: body could not be read\n", response.body());
+        assertEquals(0, server.deliveryCount());
+    }
+
+    @Test
     void aChunkedBodyWithinTheLimitIsAccepted() {
         Delivery delivery = LeastFixtures.recordCreated("least", 11);
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(PATH))
@@ -266,10 +294,5 @@ class DeliveryHttpTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> names(List<WebhookEvent> events) {
-        return events.stream().map(WebhookEvent::type).collect(Collectors.toSet());
     }
 }

@@ -36,6 +36,14 @@ public final class RawHttp {
 
     /** Sends the bytes as they are, then reads the whole response (the request should ask to close). */
     public static Response exchange(int port, byte[] request) {
+        return exchange(port, request, false);
+    }
+
+    /**
+     * As {@link #exchange(int, byte[])}; with {@code halfClose}, the sending side is shut down after the bytes,
+     * so the server sees the end of the request stream where the bytes end.
+     */
+    public static Response exchange(int port, byte[] request, boolean halfClose) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(10_000);
@@ -43,6 +51,9 @@ public final class RawHttp {
             try {
                 out.write(request);
                 out.flush();
+                if (halfClose) {
+                    socket.shutdownOutput();
+                }
             } catch (SocketException e) {
                 // The server may answer and close before reading everything; the response is still there to read.
             }
