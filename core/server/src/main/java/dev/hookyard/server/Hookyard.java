@@ -36,9 +36,15 @@ public final class Hookyard implements AutoCloseable {
     private final EndpointTable endpoints;
 
     private Hookyard(Injector injector) {
-        this.store = injector.getInstance(DeliveryStore.class);
-        this.handlers = injector.getInstance(ConfiguredHandlers.class);
+        // The pipeline first: a bad configuration must fail before the store is opened (or created).
         this.endpoints = injector.getInstance(EndpointTable.class);
+        this.handlers = injector.getInstance(ConfiguredHandlers.class);
+        try {
+            this.store = injector.getInstance(DeliveryStore.class);
+        } catch (RuntimeException e) {
+            handlers.close();
+            throw e;
+        }
         this.dispatcher = injector.getInstance(Dispatcher.class);
         this.server = injector.getInstance(ReceiverServer.class);
     }
