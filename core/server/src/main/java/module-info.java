@@ -17,6 +17,11 @@ module dev.hookyard.server {
     requires org.slf4j;
     requires java.sql;
     requires org.xerial.sqlitejdbc;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.bulkhead;
+    requires io.github.resilience4j.timelimiter;
+    // sun.misc.Signal: SIGTERM starts an orderly shutdown that exits 0.
+    requires jdk.unsupported;
 
     uses dev.hookyard.spi.HookyardPlugin;
 

@@ -4,11 +4,14 @@ import dev.hookyard.server.config.ConfigProblem;
 import dev.hookyard.server.config.DidYouMean;
 import dev.hookyard.server.config.EndpointConfig;
 import dev.hookyard.server.config.HandlerConfig;
+import dev.hookyard.server.config.HandlerLimits;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
 import dev.hookyard.server.config.RouteConfig;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Glob;
+import dev.hookyard.server.dispatch.HandlerPolicy;
+import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.dispatch.Route;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.Endpoint;
@@ -40,10 +43,17 @@ public final class PipelineAssembler {
 
     private final InstalledPlugins plugins;
     private final Clock clock;
+    private final HandlerPolicy defaults;
 
     public PipelineAssembler(InstalledPlugins plugins, Clock clock) {
+        this(plugins, clock, HandlerPolicy.defaults(RetrySchedule.DEFAULT));
+    }
+
+    /** @param defaults what a handler's {@code retry}, {@code timeout} and {@code maxConcurrent} default to */
+    public PipelineAssembler(InstalledPlugins plugins, Clock clock, HandlerPolicy defaults) {
         this.plugins = plugins;
         this.clock = clock;
+        this.defaults = defaults;
     }
 
     /** The assembled parts; handlers are open and must be closed by the caller. */
@@ -59,7 +69,24 @@ public final class PipelineAssembler {
             new ConfiguredHandlers(handlers).close();
             throw new InvalidConfigException(config.file(), problems);
         }
-        return new Pipeline(new EndpointTable(endpoints), new ConfiguredHandlers(handlers), routes);
+        return new Pipeline(new EndpointTable(endpoints), new ConfiguredHandlers(handlers, policies(config)), routes);
+    }
+
+    /** Each handler's policy: its own settings over the defaults. */
+    private Map<String, HandlerPolicy> policies(HookyardConfig config) {
+        Map<String, HandlerPolicy> policies = new LinkedHashMap<>();
+        for (HandlerConfig handler : config.handlers()) {
+            HandlerLimits limits = handler.limits();
+            RetrySchedule retries = defaults.retries();
+            RetrySchedule own = new RetrySchedule(
+                    limits.maxAttempts() != null ? limits.maxAttempts() : retries.maxAttempts(),
+                    limits.initialDelay() != null ? limits.initialDelay() : retries.initialDelay(),
+                    limits.maxDelay() != null ? limits.maxDelay() : retries.maxDelay());
+            policies.put(handler.name(), new HandlerPolicy(own,
+                    limits.timeout() != null ? limits.timeout() : defaults.timeout(),
+                    limits.maxConcurrent() != null ? limits.maxConcurrent() : defaults.maxConcurrent()));
+        }
+        return policies;
     }
 
     private List<Endpoint> endpoints(HookyardConfig config, List<ConfigProblem> problems) {

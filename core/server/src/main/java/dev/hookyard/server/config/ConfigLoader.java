@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class ConfigLoader {
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes");
     private static final Set<String> STORE_KEYS = Set.of("type", "path");
     private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes");
-    private static final Set<String> HANDLER_KEYS = Set.of("type", "options");
+    private static final Set<String> HANDLER_KEYS = Set.of("type", "options", "retry", "timeout", "maxConcurrent");
+    private static final Set<String> RETRY_KEYS = Set.of("maxAttempts", "initialDelay", "maxDelay");
     private static final Set<String> ROUTE_KEYS = Set.of("from", "vendor", "events", "to");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
@@ -233,9 +235,48 @@ public final class ConfigLoader {
                     problem(key + ".type", "is required", "add type: <handler type>, e.g. type: log");
                 }
                 Options options = Options.of(plainMap(entry.getValue().path("options"), key + ".options"));
-                result.add(new HandlerConfig(entry.getKey(), type, options));
+                result.add(new HandlerConfig(entry.getKey(), type, options, limits(entry.getValue(), key)));
             }
             return result;
+        }
+
+        private HandlerLimits limits(JsonNode handler, String key) {
+            JsonNode retry = handler.path("retry");
+            Integer maxAttempts = null;
+            Duration initialDelay = null;
+            Duration maxDelay = null;
+            if (isMap(retry, key + ".retry")) {
+                checkKeys(retry, key + ".retry", RETRY_KEYS);
+                if (retry.has("maxAttempts")) {
+                    maxAttempts = (int) number(retry, key + ".retry", "maxAttempts", 8, 1, 1000);
+                }
+                initialDelay = duration(retry, key + ".retry", "initialDelay", Duration.ZERO, Duration.ofDays(1));
+                maxDelay = duration(retry, key + ".retry", "maxDelay", Duration.ZERO, Duration.ofDays(7));
+            }
+            Duration timeout = duration(handler, key, "timeout", Duration.ofMillis(1), Duration.ofHours(1));
+            Integer maxConcurrent = handler.has("maxConcurrent")
+                    ? (int) number(handler, key, "maxConcurrent", 4, 1, 256) : null;
+            return new HandlerLimits(maxAttempts, initialDelay, maxDelay, timeout, maxConcurrent);
+        }
+
+        /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT30S}. */
+        private Duration duration(JsonNode parent, String key, String field, Duration min, Duration max) {
+            String text = text(parent, key, field, null);
+            if (text == null) {
+                return null;
+            }
+            String full = key + "." + field;
+            Duration value = DurationText.parse(text);
+            if (value == null) {
+                problem(full, "is not a duration", "write e.g. 500ms, 30s, 5m, 2h or 1d");
+                return null;
+            }
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problem(full, "must be between " + DurationText.format(min) + " and " + DurationText.format(max),
+                        "set a duration in that range");
+                return null;
+            }
+            return value;
         }
 
         private List<RouteConfig> routes(JsonNode node) {

@@ -1,8 +1,8 @@
 package dev.hookyard.server.dispatch;
 
+import dev.hookyard.server.dispatch.HandlerRunner.CallResult;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
-import dev.hookyard.server.plugin.ContextClassLoader;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.RunResult;
@@ -15,12 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,39 +36,61 @@ import org.slf4j.LoggerFactory;
  * handler runs, never from memory, so whatever was accepted before a crash is dispatched after the restart.
  *
  * <p>Each stored delivery is parsed again from its raw bytes (parsers are deterministic), so a handler sees the same
- * typed event whether it runs a millisecond or a day after acceptance. A run in flight is tracked in memory so a
- * second poll does not start it twice; after a crash it simply runs again (delivery to handlers is at-least-once).
+ * typed event whether it runs a millisecond or a day after acceptance. Each handler is called under its own
+ * {@link HandlerPolicy} by a {@link HandlerRunner}: its own threads up to its concurrency limit, a timeout per call,
+ * and a persisted retry schedule. Due runs are read per handler, up to its free capacity, so a slow handler's
+ * backlog never hides the other handlers' work. A run in flight is tracked in memory so a second poll does not start
+ * it twice; after a crash it simply runs again (delivery to handlers is at-least-once).
  */
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How often runs owed to handlers that are no longer configured are looked for (and marked dead). */
+    private static final Duration ORPHAN_SWEEP = Duration.ofMinutes(1);
+    private static final int ORPHAN_BATCH = 256;
 
     private final DeliveryStore store;
     private final EndpointTable endpoints;
-    private final ConfiguredHandlers handlers;
-    private final RetrySchedule retries;
     private final Clock clock;
-    private final int maxInFlight;
-    private final ExecutorService workers;
+    private final Duration shutdownGrace;
+    private final Map<String, HandlerRunner> runners = new LinkedHashMap<>();
+    private final ScheduledExecutorService timer;
+    /** Records outcomes off the handlers' threads, so a handler's capacity is free as soon as its call returns. */
+    private final ExecutorService recorder;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> inFlightByHandler = new ConcurrentHashMap<>();
     /** Runs whose attempt has ended; they leave {@link #inFlight} only at the start of the next scheduling pass. */
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
     private Thread scheduler;
+    private Instant nextOrphanSweep = Instant.MIN;
 
+    /**
+     * @param defaults      the policy of handlers whose configuration sets none
+     * @param shutdownGrace how long {@link #close()} lets running handler calls finish
+     */
     public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
-                      RetrySchedule retries, Clock clock, int workerThreads) {
+                      HandlerPolicy defaults, Clock clock, Duration shutdownGrace) {
         this.store = store;
         this.endpoints = endpoints;
-        this.handlers = handlers;
-        this.retries = retries;
         this.clock = clock;
-        this.maxInFlight = workerThreads * 4;
-        this.workers = Executors.newFixedThreadPool(workerThreads, named("hookyard-dispatch-"));
+        this.shutdownGrace = shutdownGrace;
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("hookyard-dispatch-timer"));
+        this.recorder = Executors.newFixedThreadPool(2, named("hookyard-dispatch-recorder-"));
+        for (String name : handlers.names()) {
+            Handler handler = handlers.named(name).orElseThrow();
+            runners.put(name, new HandlerRunner(name, handler, handlers.policy(name, defaults), timer));
+            inFlightByHandler.put(name, new AtomicInteger());
+        }
+    }
+
+    /** As above with default timeouts and concurrency, retrying on {@code retries}, and a 10 s shutdown grace. */
+    public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
+                      RetrySchedule retries, Clock clock) {
+        this(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock, Duration.ofSeconds(10));
     }
 
     /** Starts polling the store; pending work left by an earlier run is picked up at once. */
@@ -89,14 +115,13 @@ public final class Dispatcher implements AutoCloseable {
         while (running) {
             try {
                 releaseFinished();
-                int capacity = maxInFlight - inFlight.size();
-                if (capacity > 0) {
-                    List<DueRun> due = store.due(clock.instant(), capacity + inFlight.size());
-                    for (DueRun run : due) {
-                        if (inFlight.size() < maxInFlight && inFlight.add(run.runKey())) {
-                            workers.execute(() -> attempt(run));
-                        }
-                    }
+                Instant now = clock.instant();
+                for (HandlerRunner runner : runners.values()) {
+                    startDue(runner, now);
+                }
+                if (!now.isBefore(nextOrphanSweep)) {
+                    sweepOrphans(now);
+                    nextOrphanSweep = now.plus(ORPHAN_SWEEP);
                 }
                 awaitWork();
             } catch (StoreUnavailableException e) {
@@ -105,6 +130,67 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("Dispatcher loop failed, will retry", e);
                 awaitWork();
+            }
+        }
+    }
+
+    private void startDue(HandlerRunner runner, Instant now) throws StoreUnavailableException {
+        AtomicInteger busy = inFlightByHandler.get(runner.name());
+        int capacity = runner.policy().maxConcurrent() - busy.get();
+        if (capacity <= 0) {
+            return;
+        }
+        // Runs of this handler still in flight are pending too, so read past them.
+        for (DueRun run : store.due(now, runner.name(), capacity + busy.get())) {
+            if (busy.get() >= runner.policy().maxConcurrent()) {
+                return;
+            }
+            if (inFlight.add(run.runKey())) {
+                busy.incrementAndGet();
+                if (!start(runner, run)) {
+                    busy.decrementAndGet();
+                    inFlight.remove(run.runKey()); // nothing ran, nothing was recorded: safe to offer again
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Starts one attempt; false if the handler had no capacity after all. */
+    private boolean start(HandlerRunner runner, DueRun run) {
+        Optional<Endpoint> endpoint = endpoints.byName(run.delivery().endpoint());
+        if (endpoint.isEmpty()) {
+            recordAsync(run, runner.name(), new RunResult.Dead("endpoint '" + run.delivery().endpoint()
+                    + "' is no longer configured"));
+            return true;
+        }
+        ParseResult parsed = endpoint.get().vendor().parser().parse(run.delivery().toDelivery());
+        if (!(parsed instanceof ParseResult.Parsed ok)) {
+            recordAsync(run, runner.name(), new RunResult.Dead("stored body no longer parses: "
+                    + ((ParseResult.Malformed) parsed).reason()));
+            return true;
+        }
+        WebhookEvent event = ok.event();
+        Optional<CompletionStage<CallResult>> call = runner.call(() -> event);
+        if (call.isEmpty()) {
+            return false;
+        }
+        call.get().whenCompleteAsync((result, failure) -> record(run, runner.name(),
+                failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
+                        : resultOf(runner.policy().retries(), run, result)), recorder);
+        return true;
+    }
+
+    private void recordAsync(DueRun run, String handler, RunResult result) {
+        recorder.execute(() -> record(run, handler, result));
+    }
+
+    /** Runs owed to handlers no longer in the configuration can never complete: dead letters, replayable later. */
+    private void sweepOrphans(Instant now) throws StoreUnavailableException {
+        for (DueRun run : store.due(now, ORPHAN_BATCH)) {
+            if (!runners.containsKey(run.handler()) && inFlight.add(run.runKey())) {
+                recordAsync(run, run.handler(), new RunResult.Dead("handler '" + run.handler()
+                        + "' is no longer configured"));
             }
         }
     }
@@ -148,94 +234,114 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void attempt(DueRun run) {
+    private void record(DueRun run, String handler, RunResult result) {
         try {
-            RunResult result = resultOf(run);
-            store.record(run.delivery().id(), run.handler(), result);
+            store.record(run.delivery().id(), handler, result);
             if (result instanceof RunResult.Done) {
-                LOG.debug("Handler {} done with delivery {}", run.handler(), run.delivery().id());
+                LOG.debug("Handler {} done with delivery {}", handler, run.delivery().id());
             } else {
-                LOG.warn("Handler {} did not complete delivery {} (attempt {}): {}", run.handler(),
+                LOG.warn("Handler {} did not complete delivery {} (attempt {}): {}", handler,
                         run.delivery().id(), run.attempts() + 1, result);
             }
         } catch (StoreUnavailableException e) {
             LOG.error("Could not record the outcome of handler {} for delivery {}; it will run again: {}",
-                    run.handler(), run.delivery().id(), e.getMessage());
+                    handler, run.delivery().id(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Dispatching delivery {} to {} failed", run.delivery().id(), run.handler(), e);
+            LOG.error("Recording delivery {} for {} failed", run.delivery().id(), handler, e);
         } finally {
+            AtomicInteger busy = inFlightByHandler.get(handler);
+            if (busy != null) {
+                busy.decrementAndGet();
+            }
             finished.add(run.runKey());
+            synchronized (signal) {
+                signal.notifyAll(); // also wakes close() waiting for calls to end
+            }
             wake();
         }
     }
 
-    private RunResult resultOf(DueRun run) {
-        Optional<Handler> handler = handlers.named(run.handler());
-        if (handler.isEmpty()) {
-            return new RunResult.Dead("handler '" + run.handler() + "' is no longer configured");
-        }
-        Optional<Endpoint> endpoint = endpoints.byName(run.delivery().endpoint());
-        if (endpoint.isEmpty()) {
-            return new RunResult.Dead("endpoint '" + run.delivery().endpoint() + "' is no longer configured");
-        }
-        ParseResult parsed = endpoint.get().vendor().parser().parse(run.delivery().toDelivery());
-        if (!(parsed instanceof ParseResult.Parsed ok)) {
-            return new RunResult.Dead("stored body no longer parses: " + ((ParseResult.Malformed) parsed).reason());
-        }
-        WebhookEvent event = ok.event();
+    private RunResult resultOf(RetrySchedule retries, DueRun run, CallResult result) {
         int attemptsMade = run.attempts() + 1;
-        Outcome outcome;
-        try {
-            outcome = ContextClassLoader.callAs(handler.get(), () -> handler.get().handle(event));
-        } catch (Exception e) {
-            return retryOrDead(attemptsMade, Optional.empty(), describe(e));
+        if (result instanceof CallResult.TimedOut) {
+            return retryOrDead(retries, attemptsMade, Optional.empty(), "timed out");
         }
+        if (result instanceof CallResult.Threw threw) {
+            return retryOrDead(retries, attemptsMade, Optional.empty(), describe(threw.failure()));
+        }
+        Outcome outcome = ((CallResult.Returned) result).outcome();
         if (outcome instanceof Outcome.Drop drop) {
             return new RunResult.Dropped(drop.reason());
         }
         if (outcome instanceof Outcome.RetryAfter retry) {
-            return retryOrDead(attemptsMade, Optional.of(retry.delay()), "handler asked to retry after "
+            return retryOrDead(retries, attemptsMade, Optional.of(retry.delay()), "handler asked to retry after "
                     + retry.delay());
         }
         if (outcome == null) {
-            return retryOrDead(attemptsMade, Optional.empty(), "handler returned no outcome");
+            return retryOrDead(retries, attemptsMade, Optional.empty(), "handler returned no outcome");
         }
         return new RunResult.Done();
     }
 
-    private RunResult retryOrDead(int attemptsMade, Optional<Duration> requested, String error) {
+    private RunResult retryOrDead(RetrySchedule retries, int attemptsMade, Optional<Duration> requested,
+                                  String error) {
         return retries.next(clock.instant(), attemptsMade, requested)
                 .<RunResult>map(at -> new RunResult.RetryAt(at, error))
                 .orElseGet(() -> new RunResult.Dead("gave up after " + attemptsMade + " attempts: " + error));
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
     }
 
-    /** Stops polling, lets in-flight handler calls finish within a grace period; the rest stays pending. */
+    /**
+     * Stops starting calls and lets running ones finish (and be recorded) within the shutdown grace; calls still
+     * running then are interrupted, and their runs stay pending for the next start.
+     */
     @Override
     public void close() {
         running = false;
         wake();
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
         if (scheduler != null) {
             try {
-                scheduler.join(SHUTDOWN_GRACE.toMillis());
+                scheduler.join(Math.max(1, shutdownGrace.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Handler calls still running after {}; they stay pending for the next start",
-                        SHUTDOWN_GRACE);
-                workers.shutdownNow();
+        synchronized (signal) {
+            while (busyCalls() > 0 && System.nanoTime() < deadline) {
+                try {
+                    signal.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
+        }
+        if (busyCalls() > 0) {
+            LOG.warn("{} handler call(s) still running after {}; they stay pending for the next start", busyCalls(),
+                    shutdownGrace);
+        }
+        for (HandlerRunner runner : runners.values()) {
+            try {
+                runner.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping handler {} failed: {}", runner.name(), e.toString());
+            }
+        }
+        timer.shutdownNow();
+        recorder.shutdown();
+        try {
+            recorder.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
         }
+    }
+
+    private int busyCalls() {
+        return inFlightByHandler.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -1,14 +1,16 @@
 package dev.hookyard.server.dispatch;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed handler run is tried again: exponential backoff with full jitter up to a cap, at least as late as
- * a handler's own Retry-After, and no more after {@code maxAttempts}. Persisted next-due times make the schedule
- * survive restarts.
+ * When a failed handler run is tried again: Resilience4j's exponential backoff (doubling from
+ * {@code initialDelay}, capped at {@code maxDelay}) with jitter, at least as late as a handler's own Retry-After,
+ * and no more after {@code maxAttempts}. The next-due time is persisted, so the schedule survives restarts: that is
+ * why the interval is computed here and the wait happens in the store, rather than in a thread that sleeps.
  *
  * @param maxAttempts  attempts in all, the first included
  * @param initialDelay delay after the first failure (before jitter)
@@ -23,6 +25,9 @@ public record RetrySchedule(int maxAttempts, Duration initialDelay, Duration max
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
+        if (initialDelay.isNegative() || maxDelay.isNegative()) {
+            throw new IllegalArgumentException("delays must not be negative");
+        }
     }
 
     /**
@@ -34,11 +39,15 @@ public record RetrySchedule(int maxAttempts, Duration initialDelay, Duration max
         if (attemptsMade >= maxAttempts) {
             return Optional.empty();
         }
-        long base = initialDelay.toMillis() << Math.min(attemptsMade - 1, 20);
-        long capped = Math.min(Math.max(base, 0), maxDelay.toMillis());
+        long capped = Math.min(backoff().apply(Math.min(attemptsMade, 64)), maxDelay.toMillis());
         // Jitter between half and the whole delay keeps retries of a burst from arriving together.
         long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
         long delay = Math.max(jittered, requested.map(Duration::toMillis).orElse(0L));
         return Optional.of(now.plusMillis(delay));
+    }
+
+    private IntervalFunction backoff() {
+        return initialDelay.isZero() ? IntervalFunction.of(0L)
+                : IntervalFunction.ofExponentialBackoff(initialDelay, 2.0, maxDelay);
     }
 }

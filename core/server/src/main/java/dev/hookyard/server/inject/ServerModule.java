@@ -8,6 +8,7 @@ import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
+import dev.hookyard.server.dispatch.HandlerPolicy;
 import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.EndpointTable;
@@ -26,8 +27,8 @@ import java.time.Clock;
  */
 public final class ServerModule extends AbstractModule {
 
-    /** Dispatcher worker threads; handler concurrency limits per handler come with the reliability work. */
-    private static final int DISPATCH_THREADS = 8;
+    /** How long a stop lets running handler calls finish; the rest stays pending for the next start. */
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
 
     private final HookyardConfig config;
     private final InstalledPlugins plugins;
@@ -56,7 +57,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public Pipeline pipeline() {
-        return new PipelineAssembler(plugins, clock).assemble(config);
+        return new PipelineAssembler(plugins, clock, HandlerPolicy.defaults(retries)).assemble(config);
     }
 
     @Provides
@@ -86,7 +87,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers) {
-        return new Dispatcher(store, endpoints, handlers, retries, clock, DISPATCH_THREADS);
+        return new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock, SHUTDOWN_GRACE);
     }
 
     @Provides

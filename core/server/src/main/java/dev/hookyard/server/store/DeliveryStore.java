@@ -16,6 +16,9 @@ public interface DeliveryStore extends AutoCloseable {
     /** Runs due at {@code now}, oldest first, at most {@code limit}. */
     List<DueRun> due(Instant now, int limit) throws StoreUnavailableException;
 
+    /** Runs of one handler due at {@code now}, oldest first, at most {@code limit}. */
+    List<DueRun> due(Instant now, String handler, int limit) throws StoreUnavailableException;
+
     /** The earliest next-due time of any pending run, if one exists. */
     Optional<Instant> nextDue() throws StoreUnavailableException;
 

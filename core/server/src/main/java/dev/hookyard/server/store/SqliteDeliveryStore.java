@@ -201,12 +201,26 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public List<DueRun> due(Instant now, int limit) throws StoreUnavailableException {
+        return dueRuns(now, null, limit);
+    }
+
+    @Override
+    public List<DueRun> due(Instant now, String handler, int limit) throws StoreUnavailableException {
+        return dueRuns(now, handler, limit);
+    }
+
+    private List<DueRun> dueRuns(Instant now, String handler, int limit) throws StoreUnavailableException {
         readLock.lock();
         try (PreparedStatement q = reader.prepareStatement("SELECT r.handler, r.attempts, " + DELIVERY_COLUMNS
                 + " FROM handler_runs r JOIN deliveries d ON d.id = r.delivery_id"
-                + " WHERE r.status = 'pending' AND r.next_due <= ? ORDER BY r.next_due, r.delivery_id LIMIT ?")) {
-            q.setLong(1, now.toEpochMilli());
-            q.setInt(2, limit);
+                + " WHERE r.status = 'pending' AND r.next_due <= ?" + (handler == null ? "" : " AND r.handler = ?")
+                + " ORDER BY r.next_due, r.delivery_id LIMIT ?")) {
+            int index = 1;
+            q.setLong(index++, now.toEpochMilli());
+            if (handler != null) {
+                q.setString(index++, handler);
+            }
+            q.setInt(index, limit);
             List<DueRun> result = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

@@ -66,7 +66,7 @@ class DispatcherRaceTest {
             EndpointTable endpoints = new EndpointTable(List.of(
                     new Endpoint("least", "/hooks/least", "least", LeastFixtures.vendor(), 1024)));
             Dispatcher dispatcher = new Dispatcher(store, endpoints, new ConfiguredHandlers(Map.of("rec", handler)),
-                    TestServer.FAST_RETRIES, Clock.systemUTC(), 1);
+                    TestServer.FAST_RETRIES, Clock.systemUTC());
             long firstId = append(sqlite, first);
             dispatcher.start();
             try {
@@ -130,7 +130,12 @@ class DispatcherRaceTest {
 
         @Override
         public List<DueRun> due(Instant now, int limit) throws StoreUnavailableException {
-            List<DueRun> due = delegate.due(now, limit);
+            return delegate.due(now, limit);
+        }
+
+        @Override
+        public List<DueRun> due(Instant now, String handler, int limit) throws StoreUnavailableException {
+            List<DueRun> due = delegate.due(now, handler, limit);
             String key = pauseOn.get();
             if (key != null && due.stream().anyMatch(r -> r.runKey().equals(key)) && pauseOn.compareAndSet(key, null)) {
                 listed.countDown();
