@@ -141,6 +141,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void handlerRetryTimeoutAndConcurrencyAreReadAndCheckedByKey() throws IOException {
+        HookyardConfig config = load("""
+                endpoints: { least: { vendor: least } }
+                handlers:
+                  tuned: { type: log, timeout: 5s, maxConcurrent: 3,
+                           retry: { maxAttempts: 5, initialDelay: 250ms, maxDelay: 1m } }
+                  plain: { type: log }
+                """);
+        HandlerLimits tuned = config.handlers().get(0).limits();
+        assertEquals(new HandlerLimits(5, java.time.Duration.ofMillis(250), java.time.Duration.ofMinutes(1),
+                java.time.Duration.ofSeconds(5), 3), tuned);
+        assertEquals(HandlerLimits.DEFAULTS, config.handlers().get(1).limits());
+
+        InvalidConfigException bad = loadFails("""
+                endpoints: { least: { vendor: least } }
+                handlers:
+                  h: { type: log, timeout: soon, maxConcurrent: 0, retry: { maxAttempts: 0, maxDelay: 9d, backof: 2 } }
+                """);
+        assertEquals("is not a duration", problemAt(bad, "handlers.h.timeout").orElseThrow().problem());
+        assertTrue(problemAt(bad, "handlers.h.maxConcurrent").isPresent(), bad.getMessage());
+        assertTrue(problemAt(bad, "handlers.h.retry.maxAttempts").isPresent(), bad.getMessage());
+        assertEquals("must be between 0s and 7d", problemAt(bad, "handlers.h.retry.maxDelay").orElseThrow().problem());
+        assertTrue(problemAt(bad, "handlers.h.retry.backof").isPresent(), bad.getMessage());
+    }
+
+    @Test
     void twoEndpointsCannotShareAPathIncludingADefaultOne() throws IOException {
         InvalidConfigException e = loadFails("""
                 endpoints:
