@@ -343,15 +343,18 @@ class LaunchIT {
                     () -> "the launched process is " + c + ", not java: bin/hookyard must exec java\n" + transcript()));
         }
 
-        /** SIGTERM, then wait for the JVM to shut down. */
+        /** SIGTERM, then wait for the JVM to shut down in order: status 0 and its "Stopped" line. */
         void stop() throws InterruptedException {
-            process.destroy();
+            // Through the handle: Process.destroy() also closes our end of the output pipe, losing the last lines.
+            process.toHandle().destroy();
             boolean exited = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!exited) {
                 kill();
                 fail("the hookyard process did not stop within " + STOP_TIMEOUT.toSeconds() + "s of SIGTERM\n"
                         + transcript());
             }
+            assertEquals(0, process.exitValue(), () -> "SIGTERM is an orderly stop, exit status 0\n" + transcript());
+            awaitLine(line -> line.contains(" hookyard - Stopped"), "the stop to be logged");
         }
 
         /** Kills the process and anything it started, whatever state it is in. */

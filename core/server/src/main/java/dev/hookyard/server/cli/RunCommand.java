@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -54,15 +55,23 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.UNAVAILABLE;
         }
         InstalledPlugins toClose = installed;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping: no new deliveries are accepted; pending work stays in the store");
-            hookyard.close();
-            toClose.close();
-            stopped.countDown();
-        }, "hookyard-shutdown"));
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                LOG.info("Stopping: no new deliveries are accepted; in-flight work finishes, pending work stays"
+                        + " in the store");
+                hookyard.close();
+                toClose.close();
+                LOG.info("Stopped");
+            }
+        };
+        // Other ways the JVM may end (SIGHUP, System.exit elsewhere) still stop in order.
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "hookyard-shutdown"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        TerminationSignals.onTermination(stopRequested::countDown);
         LOG.info("Hookyard ready on http://{}:{}", hookyard.host(), hookyard.port());
-        stopped.await();
+        stopRequested.await();
+        stop.run();
         return ExitCodes.OK;
     }
 

@@ -36,7 +36,7 @@ public final class ConfigLoader {
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
     private static final Set<String> TOP_LEVEL = Set.of("server", "store", "endpoints", "handlers", "routes");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace");
     private static final Set<String> STORE_KEYS = Set.of("type", "path");
     private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes");
     private static final Set<String> HANDLER_KEYS = Set.of("type", "options", "retry", "timeout", "maxConcurrent");
@@ -132,7 +132,8 @@ public final class ConfigLoader {
             String host = text(node, "server", "host", "0.0.0.0");
             int port = (int) number(node, "server", "port", 8080, 0, 65535);
             int maxBody = (int) number(node, "server", "maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, MAX_BODY_LIMIT);
-            return new ServerSettings(host, port, maxBody);
+            Duration grace = duration(node, "server", "shutdownGrace", Duration.ZERO, Duration.ofMinutes(10));
+            return new ServerSettings(host, port, maxBody, grace != null ? grace : ServerSettings.DEFAULT_SHUTDOWN_GRACE);
         }
 
         private StoreSettings store(JsonNode node) {

@@ -27,11 +27,20 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
     /**
      * The HTTP listener.
      *
-     * @param host         bind address
-     * @param port         port, 0 for any free port
-     * @param maxBodyBytes default body limit of every endpoint
+     * @param host          bind address
+     * @param port          port, 0 for any free port
+     * @param maxBodyBytes  default body limit of every endpoint
+     * @param shutdownGrace how long a stop lets in-flight requests and handler calls finish
      */
-    public record ServerSettings(String host, int port, int maxBodyBytes) {
+    public record ServerSettings(String host, int port, int maxBodyBytes, java.time.Duration shutdownGrace) {
+
+        /** Default {@link #shutdownGrace}. */
+        public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
+
+        /** Settings with the default shutdown grace. */
+        public ServerSettings(String host, int port, int maxBodyBytes) {
+            this(host, port, maxBodyBytes, DEFAULT_SHUTDOWN_GRACE);
+        }
     }
 
     /**

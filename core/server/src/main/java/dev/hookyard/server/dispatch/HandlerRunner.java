@@ -4,22 +4,27 @@ import dev.hookyard.server.plugin.ContextClassLoader;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.WebhookEvent;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
-import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Calls one handler under its {@link HandlerPolicy}: a Resilience4j thread-pool bulkhead gives it its own threads up
- * to its concurrency limit, and a time limiter fails a call that runs too long and interrupts its thread.
+ * Calls one handler under its {@link HandlerPolicy}: a Resilience4j bulkhead admits at most its concurrency limit
+ * of calls, which run on the handler's own threads, and a Resilience4j time limiter fails a call that runs too long
+ * (its thread is then interrupted). The threads are the runner's own, not the bulkhead library's, so a stop can
+ * interrupt calls still running after the grace without waiting any longer.
  */
 final class HandlerRunner implements AutoCloseable {
 
@@ -41,26 +46,32 @@ final class HandlerRunner implements AutoCloseable {
     private final String name;
     private final Handler handler;
     private final HandlerPolicy policy;
-    private final ThreadPoolBulkhead bulkhead;
+    private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
     private final ScheduledExecutorService timer;
+    private final ExecutorService threads;
 
     HandlerRunner(String name, Handler handler, HandlerPolicy policy, ScheduledExecutorService timer) {
         this.name = name;
         this.handler = handler;
         this.policy = policy;
         this.timer = timer;
-        this.bulkhead = ThreadPoolBulkhead.of("hookyard-handler-" + name, ThreadPoolBulkheadConfig.custom()
-                .coreThreadPoolSize(policy.maxConcurrent())
-                .maxThreadPoolSize(policy.maxConcurrent())
-                // No queue beyond the running calls: work waits in the store, where it survives a crash.
-                .queueCapacity(1)
+        // No waiting for a permit: a run the handler has no room for waits in the store, where it survives a crash.
+        this.bulkhead = Bulkhead.of("hookyard-handler-" + name, BulkheadConfig.custom()
+                .maxConcurrentCalls(policy.maxConcurrent())
+                .maxWaitDuration(java.time.Duration.ZERO)
                 .writableStackTraceEnabled(false)
                 .build());
         this.timeLimiter = TimeLimiter.of("hookyard-handler-" + name, TimeLimiterConfig.custom()
                 .timeoutDuration(policy.timeout())
                 .cancelRunningFuture(true)
                 .build());
+        AtomicInteger count = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(policy.maxConcurrent(), runnable -> {
+            Thread thread = new Thread(runnable, "hookyard-handler-" + name + "-" + count.incrementAndGet());
+            thread.setDaemon(true); // a call stuck past the stop must not keep the process alive
+            return thread;
+        });
     }
 
     String name() {
@@ -76,21 +87,30 @@ final class HandlerRunner implements AutoCloseable {
      * handler is at its concurrency limit (the run stays pending and is offered again later).
      */
     java.util.Optional<CompletionStage<CallResult>> call(Supplier<WebhookEvent> event) {
+        if (!bulkhead.tryAcquirePermission()) {
+            return java.util.Optional.empty();
+        }
         AtomicReference<Thread> worker = new AtomicReference<>();
         CompletionStage<Outcome> running;
         try {
-            running = timeLimiter.executeCompletionStage(timer, () -> bulkhead.submit(() -> {
+            running = timeLimiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> {
                 worker.set(Thread.currentThread());
                 try {
                     return ContextClassLoader.callAs(handler, () -> handler.handle(event.get()));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CompletionException(e);
                 } finally {
                     worker.set(null);
                     Thread.interrupted(); // a timeout's interrupt must not leak into the pool's next task
                 }
-            }));
-        } catch (BulkheadFullException e) {
+            }, threads));
+        } catch (RejectedExecutionException e) {
+            bulkhead.releasePermission(); // stopping
             return java.util.Optional.empty();
         }
+        running.whenComplete((outcome, failure) -> bulkhead.onComplete());
         CompletableFuture<CallResult> result = new CompletableFuture<>();
         running.whenComplete((outcome, failure) -> {
             if (failure == null) {
@@ -112,9 +132,9 @@ final class HandlerRunner implements AutoCloseable {
         return java.util.Optional.of(result);
     }
 
-    /** Stops taking calls; calls still running finish (or are interrupted by {@link #close()}'s caller's deadline). */
+    /** Interrupts calls still running (the stop's grace is over) and releases the threads, without waiting. */
     @Override
-    public void close() throws Exception {
-        bulkhead.close();
+    public void close() {
+        threads.shutdownNow();
     }
 }

@@ -5,12 +5,11 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The Jetty server that listens for deliveries. */
 public final class ReceiverServer implements AutoCloseable {
-
-    private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final Server server;
     private final ServerConnector connector;
@@ -26,9 +25,10 @@ public final class ReceiverServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        server.setHandler(handler);
+        // Graceful: on stop, requests already being read or stored finish before the listener goes away.
+        server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler(new PlainTextErrorHandler());
-        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setStopTimeout(Math.max(1, settings.shutdownGrace().toMillis()));
         server.setStopAtShutdown(false);
     }
 

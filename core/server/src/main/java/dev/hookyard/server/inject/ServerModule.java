@@ -27,8 +27,6 @@ import java.time.Clock;
  */
 public final class ServerModule extends AbstractModule {
 
-    /** How long a stop lets running handler calls finish; the rest stays pending for the next start. */
-    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
 
     private final HookyardConfig config;
     private final InstalledPlugins plugins;
@@ -87,7 +85,8 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers) {
-        return new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock, SHUTDOWN_GRACE);
+        return new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
+                config.server().shutdownGrace());
     }
 
     @Provides
