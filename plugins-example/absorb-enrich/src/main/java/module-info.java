@@ -8,6 +8,7 @@
  */
 module dev.hookyard.plugin.absorbenrich {
     requires dev.hookyard.spi;
+    requires dev.hookyard.plugin.outboundhttp;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
 

@@ -7,6 +7,7 @@
  */
 module dev.hookyard.plugin.httpforward {
     requires dev.hookyard.spi;
+    requires dev.hookyard.plugin.outboundhttp;
     requires java.net.http;
     requires com.fasterxml.jackson.core;
 

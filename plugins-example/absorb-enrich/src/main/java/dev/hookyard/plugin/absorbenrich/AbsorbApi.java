@@ -1,5 +1,7 @@
 package dev.hookyard.plugin.absorbenrich;
 
+import dev.hookyard.plugin.outboundhttp.TargetUrl;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

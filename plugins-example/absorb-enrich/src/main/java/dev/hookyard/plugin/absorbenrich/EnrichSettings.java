@@ -1,5 +1,7 @@
 package dev.hookyard.plugin.absorbenrich;
 
+import dev.hookyard.plugin.outboundhttp.TargetUrl;
+
 import dev.hookyard.spi.InvalidOptionException;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
@@ -27,14 +29,16 @@ record EnrichSettings(TargetUrl baseUrl, AbsorbCredentials credentials, TargetUr
 
     /** Reads and checks the options; every problem is an {@link InvalidOptionException} naming the key. */
     static EnrichSettings from(Options options) {
-        TargetUrl baseUrl = TargetUrl.parse(BASE_URL, options.requiredString(BASE_URL));
+        TargetUrl baseUrl = TargetUrl.parse(BASE_URL, options.requiredString(BASE_URL),
+                "remove user:password@ from " + BASE_URL);
         if (baseUrl.uri().getRawQuery() != null || baseUrl.uri().getRawFragment() != null) {
             throw new InvalidOptionException(BASE_URL, "must not have a query or a fragment",
                     "write " + BASE_URL + ": https://rest.myabsorb.com");
         }
         AbsorbCredentials credentials = new AbsorbCredentials(options.requiredString(USERNAME),
                 Secret.of(options.requiredString(PASSWORD)), Secret.of(options.requiredString(PRIVATE_KEY)));
-        TargetUrl forwardUrl = TargetUrl.parse(FORWARD_URL, options.requiredString(FORWARD_URL));
+        TargetUrl forwardUrl = TargetUrl.parse(FORWARD_URL, options.requiredString(FORWARD_URL),
+                "remove user:password@ from " + FORWARD_URL);
         Duration timeout = Duration.ofSeconds(options.longValue(TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, 1, 300));
         return new EnrichSettings(baseUrl, credentials, forwardUrl, timeout);
     }

@@ -1,5 +1,7 @@
 package dev.hookyard.plugin.absorbenrich;
 
+import dev.hookyard.plugin.outboundhttp.RetryAfterHeader;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

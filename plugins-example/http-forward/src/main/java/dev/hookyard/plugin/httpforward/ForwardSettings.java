@@ -1,5 +1,7 @@
 package dev.hookyard.plugin.httpforward;
 
+import dev.hookyard.plugin.outboundhttp.TargetUrl;
+
 import dev.hookyard.spi.InvalidOptionException;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
@@ -42,7 +44,8 @@ record ForwardSettings(TargetUrl url, BodyFormat format, List<HeaderTemplate> he
 
     /** Reads and checks the options; every problem is an {@link InvalidOptionException} naming the key. */
     static ForwardSettings from(Options options) {
-        TargetUrl url = TargetUrl.parse(URL, options.requiredString(URL));
+        TargetUrl url = TargetUrl.parse(URL, options.requiredString(URL),
+                "send credentials with a header instead, e.g. headers: {Authorization: ...}");
         BodyFormat format = format(options);
         Optional<BodySignature> signature = signature(options);
         Set<String> reserved = signature.map(s -> Set.of(lower(HttpForwardHandler.DELIVERY_KEY_HEADER),

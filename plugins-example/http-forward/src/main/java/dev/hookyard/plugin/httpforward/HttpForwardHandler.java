@@ -1,5 +1,7 @@
 package dev.hookyard.plugin.httpforward;
 
+import dev.hookyard.plugin.outboundhttp.RetryAfterHeader;
+
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.Outcome;

@@ -1,4 +1,4 @@
-package dev.hookyard.plugin.httpforward;
+package dev.hookyard.plugin.outboundhttp;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * ({@code Wed, 21 Oct 2015 07:28:00 GMT}). Delays are capped at {@link #MAX_DELAY}: a server asking for more is
  * more likely misconfigured than right, and the handler's retry policy still bounds the attempts.
  */
-final class RetryAfterHeader {
+public final class RetryAfterHeader {
 
-    static final Duration MAX_DELAY = Duration.ofHours(24);
+    public static final Duration MAX_DELAY = Duration.ofHours(24);
 
     private static final Pattern SECONDS = Pattern.compile("\\d+");
 
@@ -27,7 +27,7 @@ final class RetryAfterHeader {
      *
      * @return empty if the value is neither form, so the caller falls back to its own backoff
      */
-    static Optional<Duration> delay(String value, Instant now) {
+    public static Optional<Duration> delay(String value, Instant now) {
         String text = value.strip();
         Duration delay;
         if (SECONDS.matcher(text).matches()) {

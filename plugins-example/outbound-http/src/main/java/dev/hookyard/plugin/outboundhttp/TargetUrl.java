@@ -1,25 +1,25 @@
-package dev.hookyard.plugin.httpforward;
+package dev.hookyard.plugin.outboundhttp;
 
 import dev.hookyard.spi.InvalidOptionException;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * A checked http(s) URL to send to. Its value never appears in a message: Slack, Zapier and Make hook URLs are
- * credentials. Messages name its {@link #origin()} instead.
+ * A checked http(s) URL to call. Its value never appears in a message, since such URLs are often credentials (a
+ * Slack, Zapier or Make hook URL carries its secret in the path): messages name its {@link #origin()} instead.
  *
  * @param uri the URL
  */
-record TargetUrl(URI uri) {
+public record TargetUrl(URI uri) {
 
     /**
      * Parses and checks a URL option.
      *
+     * @param credentialsFix how to send credentials instead of {@code user:password@} in the URL, for the message
      * @throws InvalidOptionException naming {@code key} if it is not an absolute http or https URL with a host
      */
-    static TargetUrl parse(String key, String value) {
+    public static TargetUrl parse(String key, String value, String credentialsFix) {
         URI uri;
         try {
             uri = new URI(value.strip());
@@ -36,14 +36,24 @@ record TargetUrl(URI uri) {
             throw new InvalidOptionException(key, "has no host name", "write " + key + ": https://host/path");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidOptionException(key, "must not contain user:password@ (it is not sent)",
-                    "send credentials with a header instead, e.g. headers: {Authorization: ...}");
+            throw new InvalidOptionException(key, "must not contain user:password@ (it is not sent)", credentialsFix);
         }
         return new TargetUrl(uri);
     }
 
+    /**
+     * This URL with {@code path} appended after a {@code /}, e.g. base {@code https://rest.myabsorb.com/} and
+     * {@code users/42} give {@code https://rest.myabsorb.com/users/42}.
+     *
+     * @param path already percent-encoded
+     */
+    public URI append(String path) {
+        String base = uri.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + path);
+    }
+
     /** {@code scheme://host[:port]}: names the target in logs and errors without its secret path or query. */
-    String origin() {
+    public String origin() {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 

@@ -1,4 +1,4 @@
-package dev.hookyard.plugin.httpforward;
+package dev.hookyard.plugin.outboundhttp;
 
 import org.junit.jupiter.api.Test;
 
