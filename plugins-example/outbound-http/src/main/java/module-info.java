@@ -4,6 +4,7 @@
  */
 module dev.hookyard.plugin.outboundhttp {
     requires dev.hookyard.spi;
+    requires transitive java.net.http;
 
     exports dev.hookyard.plugin.outboundhttp;
 }

@@ -1,14 +1,11 @@
 package dev.hookyard.plugin.absorbenrich;
 
+import dev.hookyard.plugin.outboundhttp.OwnedHttpClient;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The handler's HTTP client: the JDK's, with the configured timeout on every call, and failures to get an answer
@@ -17,26 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class OutboundHttp implements AutoCloseable {
 
     private final Duration timeout;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final OwnedHttpClient http;
 
     OutboundHttp(Duration timeout, String threadNamePrefix) {
         this.timeout = timeout;
-        AtomicInteger count = new AtomicInteger();
-        // Our own executor, so close() can release the client's threads on Java 17 (HttpClient.close() is 21+).
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, threadNamePrefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.client = HttpClient.newBuilder()
-                // Single request-response calls: HTTP/2 gains little, and h2c upgrade requests confuse some proxies.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                // A redirect is a misconfigured URL to surface, and must not carry credentials to another host.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.http = new OwnedHttpClient(timeout, threadNamePrefix);
     }
 
     /**
@@ -47,7 +29,7 @@ final class OutboundHttp implements AutoCloseable {
      */
     HttpAnswer send(HttpRequest.Builder request, String call) throws CallFailedException, InterruptedException {
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(timeout).build(),
+            HttpResponse<byte[]> response = http.client().send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new HttpAnswer(response.statusCode(), response.body(),
                     response.headers().firstValue("Retry-After"));
@@ -59,20 +41,9 @@ final class OutboundHttp implements AutoCloseable {
         }
     }
 
-    /** Releases the client's threads; on Java 21+ also closes the client, which waits for calls in flight. */
+    /** Releases the client's threads. */
     @Override
     public void close() {
-        try {
-            if (client instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        } catch (Exception e) {
-            // HttpClient.close() throws nothing checked; AutoCloseable only says it may. Nothing is left to do.
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            executor.shutdown();
-        }
+        http.close();
     }
 }

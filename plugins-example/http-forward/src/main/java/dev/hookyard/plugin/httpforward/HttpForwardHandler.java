@@ -1,5 +1,6 @@
 package dev.hookyard.plugin.httpforward;
 
+import dev.hookyard.plugin.outboundhttp.OwnedHttpClient;
 import dev.hookyard.plugin.outboundhttp.RetryAfterHeader;
 
 import dev.hookyard.spi.Handler;
@@ -16,10 +17,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * POSTs each event to the configured URL.
@@ -45,23 +42,13 @@ final class HttpForwardHandler implements Handler {
     private final ForwardSettings settings;
     private final Clock clock;
     private final System.Logger logger;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final OwnedHttpClient http;
 
     HttpForwardHandler(ForwardSettings settings, HandlerContext context) {
         this.settings = settings;
         this.clock = context.clock();
         this.logger = context.logger();
-        // Our own executor, so close() can release the client's threads on Java 17 (HttpClient.close() is 21+).
-        this.executor = Executors.newCachedThreadPool(daemonThreads("hookyard-" + context.name() + "-"));
-        this.client = HttpClient.newBuilder()
-                // One POST per event: HTTP/2 gains little, and h2c upgrade requests confuse some proxies.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                // A redirected POST is a configuration error to surface, not something to follow silently.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.http = new OwnedHttpClient(settings.timeout(), "hookyard-" + context.name() + "-");
     }
 
     @Override
@@ -69,7 +56,7 @@ final class HttpForwardHandler implements Handler {
         ForwardedBody body = settings.format().render(event);
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request(event, body), BODY);
+            response = http.client().send(request(event, body), BODY);
         } catch (HttpTimeoutException e) {
             throw new ForwardFailedException("POST to " + settings.url() + " timed out after "
                     + settings.timeout().toSeconds() + "s", e);
@@ -113,21 +100,10 @@ final class HttpForwardHandler implements Handler {
                 + (excerpt.isEmpty() ? "" : ": " + excerpt));
     }
 
-    /** Releases the client's threads; on Java 21+ also closes the client, which waits for requests in flight. */
+    /** Releases the client's threads. */
     @Override
     public void close() {
-        try {
-            if (client instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        } catch (Exception e) {
-            // HttpClient.close() throws nothing checked; AutoCloseable only says it may. Nothing is left to do.
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            executor.shutdown();
-        }
+        http.close();
     }
 
     private static boolean isSuccess(int status) {
@@ -137,14 +113,5 @@ final class HttpForwardHandler implements Handler {
     private static String describe(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
                 + e.getMessage();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
