@@ -13,9 +13,13 @@ import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.ReceiverServer;
 import dev.hookyard.server.inject.ServerModule;
+import dev.hookyard.server.inspect.Retention;
+import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
 import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,11 @@ public final class Hookyard implements AutoCloseable {
     private final DeliveryStore store;
     private final ConfiguredHandlers handlers;
     private final EndpointTable endpoints;
+    private final DeliveryQueries queries;
+    private final Retention retention;
+    /** Null when {@code management.enabled} is false. */
+    private final ManagementServer management;
+    private final int retentionDays;
 
     private Hookyard(Injector injector) {
         // The pipeline first: a bad configuration must fail before the store is opened (or created).
@@ -45,8 +54,19 @@ public final class Hookyard implements AutoCloseable {
             handlers.close();
             throw e;
         }
-        this.dispatcher = injector.getInstance(Dispatcher.class);
-        this.server = injector.getInstance(ReceiverServer.class);
+        try {
+            this.dispatcher = injector.getInstance(Dispatcher.class);
+            this.server = injector.getInstance(ReceiverServer.class);
+            HookyardConfig config = injector.getInstance(HookyardConfig.class);
+            this.queries = injector.getInstance(DeliveryQueries.class);
+            this.retention = injector.getInstance(Retention.class);
+            this.management = config.management().enabled() ? injector.getInstance(ManagementServer.class) : null;
+            this.retentionDays = config.store().retentionDays();
+        } catch (RuntimeException e) {
+            handlers.close();
+            store.close();
+            throw e;
+        }
     }
 
     /**
@@ -71,6 +91,10 @@ public final class Hookyard implements AutoCloseable {
         try {
             hookyard.dispatcher.start();
             hookyard.server.start();
+            hookyard.retention.schedule(hookyard.retentionDays);
+            if (hookyard.management != null) {
+                hookyard.management.start();
+            }
         } catch (Exception e) {
             hookyard.close();
             throw e;
@@ -106,6 +130,11 @@ public final class Hookyard implements AutoCloseable {
         return store;
     }
 
+    /** The management API's bound port, if it is enabled. */
+    public OptionalInt managementPort() {
+        return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
+    }
+
     @Override
     public void close() {
         try {
@@ -113,8 +142,17 @@ public final class Hookyard implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping the listener failed: {}", e.toString());
         }
+        if (management != null) {
+            try {
+                management.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the management API failed: {}", e.toString());
+            }
+        }
+        retention.close();
         dispatcher.close();
         handlers.close();
+        queries.close();
         store.close();
     }
 }

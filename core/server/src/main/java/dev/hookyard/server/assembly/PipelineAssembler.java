@@ -192,9 +192,21 @@ public final class PipelineAssembler {
                             "use an endpoint name from endpoints:, or a glob such as \"*\""));
                 }
             }
-            routes.add(new Route(route.from().stream().map(Glob::of).toList(), Glob.of(route.vendor()),
-                    route.events().stream().map(Glob::of).toList(), route.to()));
+            routes.add(route(route));
         }
         return new RouteTable(routes);
+    }
+
+    /**
+     * The route table of a configuration, without building anything else: what the inspecting commands use to
+     * know which handlers a stored delivery's routes select now. The names in it are checked by {@link #assemble}.
+     */
+    public static RouteTable routeTable(HookyardConfig config) {
+        return new RouteTable(config.routes().stream().map(PipelineAssembler::route).toList());
+    }
+
+    private static Route route(RouteConfig route) {
+        return new Route(route.from().stream().map(Glob::of).toList(), Glob.of(route.vendor()),
+                route.events().stream().map(Glob::of).toList(), route.to());
     }
 }

@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int CONFIG = 2;
     /** The store cannot be opened (permissions, disk, another process). */
     static final int UNAVAILABLE = 3;
+    /** The delivery asked for does not exist, or there was nothing to replay it to. */
+    static final int NOT_FOUND = 4;
 
     private ExitCodes() {
     }

@@ -9,10 +9,11 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code hookyard} command; its subcommands do the work. */
 @Command(name = "hookyard", mixinStandardHelpOptions = true, versionProvider = HookyardCommand.Version.class,
         description = "Hookyard: a self-hosted receiver for signed webhooks.",
-        subcommands = {RunCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, DeliveriesCommand.class, ReplayCommand.class, PurgeCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid configuration, plugin or usage",
-                "3:store unavailable"})
+                "3:store unavailable", "4:no such delivery, or nothing to replay it to"})
 public final class HookyardCommand implements Runnable {
 
     @Spec
@@ -25,7 +26,18 @@ public final class HookyardCommand implements Runnable {
 
     /** Runs the command line and returns the exit status. */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** As {@link #execute(String...)}, writing command output to {@code out} and errors to {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new HookyardCommand());
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("hookyard: " + e.getMessage());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.hookyard.server.config.HookyardConfig.ManagementSettings;
 import dev.hookyard.server.config.HookyardConfig.ServerSettings;
 import dev.hookyard.server.config.HookyardConfig.StoreSettings;
 import dev.hookyard.spi.Options;
@@ -35,9 +36,13 @@ public final class ConfigLoader {
     /** Hard ceiling for a configured body limit: bodies are held in memory while verified. */
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
-    private static final Set<String> TOP_LEVEL = Set.of("server", "store", "endpoints", "handlers", "routes");
+    private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "endpoints", "handlers",
+            "routes");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace");
-    private static final Set<String> STORE_KEYS = Set.of("type", "path");
+    private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays");
+    private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port");
+    /** Longest configurable retention: 100 years. */
+    static final int MAX_RETENTION_DAYS = 36_500;
     private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes");
     private static final Set<String> HANDLER_KEYS = Set.of("type", "options", "retry", "timeout", "maxConcurrent");
     private static final Set<String> RETRY_KEYS = Set.of("maxAttempts", "initialDelay", "maxDelay");
@@ -46,21 +51,36 @@ public final class ConfigLoader {
 
     private final Path home;
     private final Function<String, String> environment;
+    private final boolean tolerateUnresolvedReferences;
 
     /**
      * @param home        the Hookyard home; relative paths in the file resolve against it
      * @param environment looks up environment variables (injectable for tests)
      */
     public ConfigLoader(Path home, Function<String, String> environment) {
+        this(home, environment, false);
+    }
+
+    private ConfigLoader(Path home, Function<String, String> environment, boolean tolerateUnresolvedReferences) {
         this.home = home.toAbsolutePath().normalize();
         this.environment = environment;
+        this.tolerateUnresolvedReferences = tolerateUnresolvedReferences;
+    }
+
+    /**
+     * A loader for commands that inspect the store and never verify or call anything (list, show, replay, purge):
+     * a reference that cannot be resolved (a secret the operator's shell does not have) is tolerated and left
+     * unresolved, except under {@code store:} and {@code management:}, whose values those commands use.
+     */
+    public static ConfigLoader forInspection(Path home, Function<String, String> environment) {
+        return new ConfigLoader(home, environment, true);
     }
 
     /** Loads and checks the file; throws {@link InvalidConfigException} listing every problem found. */
     public HookyardConfig load(Path file) {
         Path absolute = home.resolve(file).normalize();
         JsonNode root = readTree(absolute);
-        Section reader = new Section(new ReferenceResolver(home, environment));
+        Section reader = new Section(new ReferenceResolver(home, environment, tolerateUnresolvedReferences));
         HookyardConfig config = reader.config(absolute, root);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(absolute, reader.problems);
@@ -118,10 +138,11 @@ public final class ConfigLoader {
             checkKeys(root, "", TOP_LEVEL);
             ServerSettings server = server(root.path("server"));
             StoreSettings store = store(root.path("store"));
+            ManagementSettings management = management(root.path("management"));
             List<EndpointConfig> endpoints = endpoints(root.path("endpoints"), server.maxBodyBytes());
             List<HandlerConfig> handlers = handlers(root.path("handlers"));
             List<RouteConfig> routes = routes(root.path("routes"));
-            return new HookyardConfig(file, home, server, store, endpoints, handlers, routes);
+            return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management);
         }
 
         private ServerSettings server(JsonNode node) {
@@ -145,7 +166,30 @@ public final class ConfigLoader {
             if (!"embedded".equals(type)) {
                 problem("store.type", "unknown store type", "use store.type: embedded (the only type so far)");
             }
-            return new StoreSettings(home.resolve(text(node, "store", "path", "data")).normalize());
+            Path directory = home.resolve(text(node, "store", "path", "data")).normalize();
+            int retentionDays = (int) number(node, "store", "retentionDays", StoreSettings.DEFAULT_RETENTION_DAYS, 0,
+                    MAX_RETENTION_DAYS);
+            return new StoreSettings(directory, retentionDays);
+        }
+
+        private ManagementSettings management(JsonNode node) {
+            if (!isMap(node, "management")) {
+                return ManagementSettings.DEFAULT;
+            }
+            checkKeys(node, "management", MANAGEMENT_KEYS);
+            boolean enabled = true;
+            String flag = text(node, "management", "enabled", "true");
+            if ("false".equalsIgnoreCase(flag.trim())) {
+                enabled = false;
+            } else if (!"true".equalsIgnoreCase(flag.trim())) {
+                problem("management.enabled", "must be true or false", "write enabled: true or enabled: false");
+            }
+            String host = text(node, "management", "host", ManagementSettings.DEFAULT.host());
+            if (host.isBlank()) {
+                problem("management.host", "is empty", "write host: 127.0.0.1 (loopback, the safe default)");
+            }
+            int port = (int) number(node, "management", "port", ManagementSettings.DEFAULT.port(), 0, 65535);
+            return new ManagementSettings(enabled, host, port);
         }
 
         private List<EndpointConfig> endpoints(JsonNode node, int defaultMaxBody) {

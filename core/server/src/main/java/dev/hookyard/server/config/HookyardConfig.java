@@ -13,15 +13,23 @@ import java.util.List;
  * @param store     the delivery store
  * @param endpoints receiving endpoints, in file order
  * @param handlers  configured handler instances, in file order
- * @param routes    routes from events to handlers, in file order
+ * @param routes     routes from events to handlers, in file order
+ * @param management the management API listener
  */
 public record HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
-                             List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes) {
+                             List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
+                             ManagementSettings management) {
 
     public HookyardConfig {
         endpoints = List.copyOf(endpoints);
         handlers = List.copyOf(handlers);
         routes = List.copyOf(routes);
+    }
+
+    /** Without a {@code management:} section: the management API on its default address. */
+    public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
+                          List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes) {
+        this(file, home, server, store, endpoints, handlers, routes, ManagementSettings.DEFAULT);
     }
 
     /**
@@ -46,8 +54,29 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
     /**
      * The embedded store.
      *
-     * @param directory where the database lives (absolute)
+     * @param directory     where the database lives (absolute)
+     * @param retentionDays finished deliveries older than this many days are purged once a day; 0 keeps them
      */
-    public record StoreSettings(Path directory) {
+    public record StoreSettings(Path directory, int retentionDays) {
+
+        /** Default retention: finished deliveries are kept 30 days. */
+        public static final int DEFAULT_RETENTION_DAYS = 30;
+
+        public StoreSettings(Path directory) {
+            this(directory, DEFAULT_RETENTION_DAYS);
+        }
+    }
+
+    /**
+     * The management API (health, inspect, replay, purge): its own listener, loopback by default.
+     *
+     * @param enabled whether it listens at all
+     * @param host    bind address
+     * @param port    port, 0 for any free port
+     */
+    public record ManagementSettings(boolean enabled, String host, int port) {
+
+        /** {@code 127.0.0.1:9090}. */
+        public static final ManagementSettings DEFAULT = new ManagementSettings(true, "127.0.0.1", 9090);
     }
 }

@@ -20,10 +20,20 @@ final class ReferenceResolver {
 
     private final Path home;
     private final Function<String, String> environment;
+    private final boolean tolerateUnresolved;
 
     ReferenceResolver(Path home, Function<String, String> environment) {
+        this(home, environment, false);
+    }
+
+    /**
+     * @param tolerateUnresolved leave a reference that cannot be resolved as it is, without a problem, except under
+     *                           {@code store.} and {@code management.} (see {@link ConfigLoader#forInspection})
+     */
+    ReferenceResolver(Path home, Function<String, String> environment, boolean tolerateUnresolved) {
         this.home = home;
         this.environment = environment;
+        this.tolerateUnresolved = tolerateUnresolved;
     }
 
     /** The value with every reference replaced, or {@code null} after adding a problem for {@code key}. */
@@ -31,6 +41,15 @@ final class ReferenceResolver {
         if (value.indexOf("${") < 0) {
             return value;
         }
+        if (tolerateUnresolved && !key.startsWith("store.") && !key.startsWith("management.")) {
+            List<ConfigProblem> ignored = new java.util.ArrayList<>();
+            String resolved = resolveStrictly(key, value, ignored);
+            return resolved != null ? resolved : value;
+        }
+        return resolveStrictly(key, value, problems);
+    }
+
+    private String resolveStrictly(String key, String value, List<ConfigProblem> problems) {
         Matcher matcher = REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         boolean ok = true;

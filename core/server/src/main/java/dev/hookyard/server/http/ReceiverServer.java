@@ -41,6 +41,11 @@ public final class ReceiverServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** Whether the listener is started and its port open (a readiness check). */
+    public boolean isRunning() {
+        return server.isStarted() && connector.isOpen();
+    }
+
     public String host() {
         String host = connector.getHost();
         return host == null ? "0.0.0.0" : host;

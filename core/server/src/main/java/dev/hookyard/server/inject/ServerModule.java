@@ -16,10 +16,20 @@ import dev.hookyard.server.http.DeliveryRequestHandler;
 import dev.hookyard.server.http.ReceiverServer;
 import dev.hookyard.server.intake.DeliveryIntake;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.inspect.DeliveryReplay;
+import dev.hookyard.server.inspect.Retention;
+import dev.hookyard.server.management.ManagementAccess;
+import dev.hookyard.server.management.ManagementHandler;
+import dev.hookyard.server.management.ManagementServer;
+import dev.hookyard.server.management.Readiness;
+import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the server's parts from a loaded configuration and the installed plugins. Guice stays inside the server:
@@ -99,5 +109,53 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake) {
         return new ReceiverServer(config.server(), new DeliveryRequestHandler(endpoints, intake, clock));
+    }
+
+    /** The operator's queries, on their own connection; opened after the store, which creates and migrates it. */
+    @Provides
+    @Singleton
+    public DeliveryQueries queries(DeliveryStore store) throws StoreUnavailableException {
+        return DeliveryQueries.open(config.store().directory());
+    }
+
+    @Provides
+    @Singleton
+    public DeliveryReplay replay(DeliveryQueries queries, RouteTable routes, ConfiguredHandlers handlers,
+                                 EndpointTable endpoints, Dispatcher dispatcher) {
+        return new DeliveryReplay(queries, routes, handlers.names(),
+                endpoints.all().stream().map(e -> e.name()).collect(java.util.stream.Collectors.toSet()), clock,
+                dispatcher::wake);
+    }
+
+    @Provides
+    @Singleton
+    public Retention retention(DeliveryQueries queries) {
+        return new Retention(queries, clock);
+    }
+
+    @Provides
+    @Singleton
+    public Readiness readiness(DeliveryQueries queries, EndpointTable endpoints, ConfiguredHandlers handlers,
+                               ReceiverServer receiver) {
+        return new Readiness(List.of(
+                new Readiness.Check("store", () -> {
+                    queries.checkWritable();
+                    return Optional.empty();
+                }),
+                new Readiness.Check("plugins", () -> endpoints.all().size() == config.endpoints().size()
+                        && handlers.names().size() == config.handlers().size()
+                        ? Optional.empty() : Optional.of("not every endpoint and handler was built")),
+                new Readiness.Check("listener", () -> receiver.isRunning()
+                        ? Optional.empty() : Optional.of("the delivery listener is not accepting"))));
+    }
+
+    @Provides
+    @Singleton
+    public ManagementServer managementServer(DeliveryQueries queries, DeliveryReplay replay, Retention retention,
+                                             Readiness readiness) {
+        int days = config.store().retentionDays();
+        Duration defaultAge = Duration.ofDays(days > 0 ? days : HookyardConfig.StoreSettings.DEFAULT_RETENTION_DAYS);
+        return new ManagementServer(config.management(), new ManagementHandler(ManagementAccess.OPEN, queries,
+                replay, retention, readiness, defaultAge, clock));
     }
 }

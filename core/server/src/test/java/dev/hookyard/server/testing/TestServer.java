@@ -64,7 +64,15 @@ public final class TestServer implements AutoCloseable {
         return "server: { host: 127.0.0.1, port: 0 }\nstore: { path: data }\n";
     }
 
+    /**
+     * Writes {@code yaml} to {@code home/hookyard.yaml} and loads it. Unless the YAML has a {@code management:}
+     * section, the management API is put on a free loopback port: its default, 9090, would make tests collide
+     * with each other and with anything else on the machine.
+     */
     public static HookyardConfig load(Path home, String yaml) {
+        if (!yaml.contains("management:")) {
+            yaml = yaml + (yaml.endsWith("\n") ? "" : "\n") + "management: { host: 127.0.0.1, port: 0 }\n";
+        }
         Path file = home.resolve("hookyard.yaml");
         try {
             Files.createDirectories(home);
@@ -102,6 +110,11 @@ public final class TestServer implements AutoCloseable {
 
     public DeliveryStore store() {
         return hookyard.store();
+    }
+
+    /** A URI on the management API. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + hookyard.managementPort().orElseThrow() + path);
     }
 
     public URI uri(String path) {

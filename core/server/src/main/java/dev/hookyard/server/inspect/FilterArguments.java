@@ -1,0 +1,133 @@
+package dev.hookyard.server.inspect;
+
+import dev.hookyard.server.store.DeliveryFilter;
+import dev.hookyard.server.store.DeliveryStatus;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a {@link DeliveryFilter} from the text an operator typed, the same way for CLI options and management API
+ * parameters; a bad value is a {@link BadArgumentException} naming the parameter.
+ */
+public final class FilterArguments {
+
+    private DeliveryFilter filter = DeliveryFilter.ANY;
+    private final Instant now;
+
+    public FilterArguments(Instant now) {
+        this.now = now;
+    }
+
+    public FilterArguments endpoint(String parameter, String glob) {
+        filter = filter.withEndpoint(name(parameter, glob));
+        return this;
+    }
+
+    public FilterArguments vendor(String parameter, String glob) {
+        filter = filter.withVendor(name(parameter, glob));
+        return this;
+    }
+
+    public FilterArguments type(String parameter, String glob) {
+        filter = filter.withType(name(parameter, glob));
+        return this;
+    }
+
+    /** One status or several, comma-separated: pending, done, failed, unrouted. */
+    public FilterArguments status(String parameter, String text) {
+        if (text == null) {
+            return this;
+        }
+        Set<DeliveryStatus> statuses = EnumSet.noneOf(DeliveryStatus.class);
+        for (String part : text.split(",")) {
+            String code = part.trim().toLowerCase(Locale.ROOT);
+            try {
+                statuses.add(DeliveryStatus.fromCode(code));
+            } catch (IllegalArgumentException e) {
+                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not a status; use "
+                        + Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::code)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        filter = filter.withStatuses(statuses);
+        return this;
+    }
+
+    public FilterArguments since(String parameter, String text) {
+        if (text != null) {
+            filter = filter.withSince(instant(parameter, text));
+        }
+        return this;
+    }
+
+    public FilterArguments until(String parameter, String text) {
+        if (text != null) {
+            filter = filter.withUntil(instant(parameter, text));
+        }
+        return this;
+    }
+
+    public FilterArguments limit(String parameter, String text) {
+        if (text != null) {
+            filter = filter.withLimit((int) number(parameter, text, 1, DeliveryFilter.MAX_LIMIT));
+        }
+        return this;
+    }
+
+    public FilterArguments after(String parameter, String text) {
+        if (text != null) {
+            filter = filter.withAfter(number(parameter, text, 0, Long.MAX_VALUE));
+        }
+        return this;
+    }
+
+    public DeliveryFilter filter() {
+        if (filter.since() != null && filter.until() != null && !filter.since().isBefore(filter.until())) {
+            throw new BadArgumentException("until", "must be later than since");
+        }
+        return filter;
+    }
+
+    /** A delivery id. */
+    public static long id(String parameter, String text) {
+        return number(parameter, text, 1, Long.MAX_VALUE);
+    }
+
+    private static long number(String parameter, String text, long min, long max) {
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value < min || value > max) {
+                throw new BadArgumentException(parameter, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BadArgumentException(parameter, "'" + shorten(text) + "' is not a whole number");
+        }
+    }
+
+    private Instant instant(String parameter, String text) {
+        try {
+            return TimeArguments.instantOrAge(text, now);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException(parameter, e.getMessage());
+        }
+    }
+
+    private static String name(String parameter, String glob) {
+        if (glob == null) {
+            return null;
+        }
+        if (glob.isBlank() || glob.length() > 200) {
+            throw new BadArgumentException(parameter, "must be a name or glob of 1 to 200 characters");
+        }
+        return glob.trim();
+    }
+
+    static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,320 @@
+package dev.hookyard.server.management;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookyard.server.inspect.BadArgumentException;
+import dev.hookyard.server.inspect.DeliveryJson;
+import dev.hookyard.server.inspect.DeliveryReplay;
+import dev.hookyard.server.inspect.FilterArguments;
+import dev.hookyard.server.inspect.Retention;
+import dev.hookyard.server.inspect.TimeArguments;
+import dev.hookyard.server.store.DeliveryQueries;
+import dev.hookyard.server.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The management API, one entry point for every request (access check first, then the route):
+ * <pre>
+ * GET  /health/live                       200 while the process runs
+ * GET  /health/ready                      200 when store writable, plugins loaded, listener up; else 503
+ * GET  /deliveries?endpoint=&amp;vendor=&amp;type=&amp;status=&amp;since=&amp;until=&amp;limit=&amp;after=
+ * GET  /deliveries/{id}
+ * POST /deliveries/{id}/replay[?handler=]
+ * POST /replay   {"endpoint","vendor","type","status","since","until","handler","dryRun"}
+ * POST /purge    {"olderThan","includePending","dryRun"}
+ * </pre>
+ * Answers are JSON; bad input is 400 naming the parameter, an unknown path 404, a wrong method 405. Nothing a
+ * caller sent is echoed beyond the short value quoted in a 400, and no secret is ever shown (the store masks
+ * credential headers before storing them).
+ */
+public final class ManagementHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagementHandler.class);
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Set<String> LIST_PARAMETERS =
+            Set.of("endpoint", "vendor", "type", "status", "since", "until", "limit", "after");
+    private static final Set<String> REPLAY_FIELDS =
+            Set.of("endpoint", "vendor", "type", "status", "since", "until", "handler", "dryRun");
+    private static final Set<String> PURGE_FIELDS = Set.of("olderThan", "includePending", "dryRun");
+
+    private final ManagementAccess access;
+    private final DeliveryQueries queries;
+    private final DeliveryReplay replay;
+    private final Retention retention;
+    private final Readiness readiness;
+    private final Duration defaultRetention;
+    private final Clock clock;
+
+    /**
+     * @param defaultRetention the age {@code POST /purge} uses when the body names none
+     */
+    public ManagementHandler(ManagementAccess access, DeliveryQueries queries, DeliveryReplay replay,
+                             Retention retention, Readiness readiness, Duration defaultRetention, Clock clock) {
+        super(InvocationType.BLOCKING);
+        this.access = access;
+        this.queries = queries;
+        this.replay = replay;
+        this.retention = retention;
+        this.readiness = readiness;
+        this.defaultRetention = defaultRetention;
+        this.clock = clock;
+    }
+
+    /** An answer: status, JSON body, and for 405 the allowed methods. */
+    private record Answer(int status, ObjectNode body, String allow) {
+        static Answer ok(ObjectNode body) {
+            return new Answer(HttpStatus.OK_200, body, null);
+        }
+
+        static Answer error(int status, String message) {
+            ObjectNode body = DeliveryJson.MAPPER.createObjectNode().put("error", message);
+            return new Answer(status, body, null);
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Answer answer;
+        try {
+            Optional<ManagementAccess.Denial> denied = access.check(request);
+            answer = denied.isPresent() ? Answer.error(denied.get().status(), denied.get().reason()) : route(request);
+        } catch (BadArgumentException e) {
+            ObjectNode body = DeliveryJson.MAPPER.createObjectNode().put("error", e.getMessage())
+                    .put("parameter", e.parameter());
+            answer = new Answer(HttpStatus.BAD_REQUEST_400, body, null);
+        } catch (DeliveryReplay.UnknownHandlerException e) {
+            ObjectNode body = DeliveryJson.MAPPER.createObjectNode().put("error", "handler: " + e.getMessage())
+                    .put("parameter", "handler");
+            answer = new Answer(HttpStatus.BAD_REQUEST_400, body, null);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("Management request {} {} failed: {}", request.getMethod(), Request.getPathInContext(request),
+                    e.getMessage());
+            answer = Answer.error(HttpStatus.SERVICE_UNAVAILABLE_503, "store unavailable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Management request {} {} failed", request.getMethod(), Request.getPathInContext(request), e);
+            answer = Answer.error(HttpStatus.INTERNAL_SERVER_ERROR_500, "internal error");
+        }
+        send(response, answer, callback);
+        return true;
+    }
+
+    private Answer route(Request request) throws StoreUnavailableException {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        String[] parts = path.length() > 1 && path.endsWith("/")
+                ? path.substring(1, path.length() - 1).split("/", -1) : path.substring(1).split("/", -1);
+        if (parts.length == 2 && parts[0].equals("health") && (parts[1].equals("live") || parts[1].equals("ready"))) {
+            if (!HttpMethod.GET.is(method)) {
+                return notAllowed("GET");
+            }
+            return parts[1].equals("live") ? Answer.ok(DeliveryJson.MAPPER.createObjectNode().put("status", "up"))
+                    : ready();
+        }
+        if (parts[0].equals("deliveries")) {
+            if (parts.length == 1) {
+                return HttpMethod.GET.is(method) ? list(request) : notAllowed("GET");
+            }
+            if (parts.length == 2 && !parts[1].isEmpty()) {
+                return HttpMethod.GET.is(method) ? show(request, parts[1]) : notAllowed("GET");
+            }
+            if (parts.length == 3 && !parts[1].isEmpty() && parts[2].equals("replay")) {
+                return HttpMethod.POST.is(method) ? replayOne(request, parts[1]) : notAllowed("POST");
+            }
+        }
+        if (parts.length == 1 && parts[0].equals("replay")) {
+            return HttpMethod.POST.is(method) ? replayAll(request) : notAllowed("POST");
+        }
+        if (parts.length == 1 && parts[0].equals("purge")) {
+            return HttpMethod.POST.is(method) ? purge(request) : notAllowed("POST");
+        }
+        return Answer.error(HttpStatus.NOT_FOUND_404, "not found");
+    }
+
+    private Answer ready() {
+        Map<String, String> checks = readiness.evaluate();
+        boolean ready = checks.values().stream().allMatch("ok"::equals);
+        ObjectNode body = DeliveryJson.MAPPER.createObjectNode().put("status", ready ? "ready" : "not ready");
+        ObjectNode results = body.putObject("checks");
+        checks.forEach(results::put);
+        return new Answer(ready ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503, body, null);
+    }
+
+    private Answer list(Request request) throws StoreUnavailableException {
+        Fields query = query(request, LIST_PARAMETERS);
+        FilterArguments filter = new FilterArguments(clock.instant())
+                .endpoint("endpoint", query.getValue("endpoint"))
+                .vendor("vendor", query.getValue("vendor"))
+                .type("type", query.getValue("type"))
+                .status("status", query.getValue("status"))
+                .since("since", query.getValue("since"))
+                .until("until", query.getValue("until"))
+                .limit("limit", query.getValue("limit"))
+                .after("after", query.getValue("after"));
+        return Answer.ok(DeliveryJson.page(queries.list(filter.filter())));
+    }
+
+    private Answer show(Request request, String idText) throws StoreUnavailableException {
+        query(request, Set.of());
+        long id = FilterArguments.id("id", idText);
+        return queries.show(id).map(d -> Answer.ok(DeliveryJson.detail(d)))
+                .orElseGet(() -> Answer.error(HttpStatus.NOT_FOUND_404, "no delivery " + id));
+    }
+
+    private Answer replayOne(Request request, String idText) throws StoreUnavailableException {
+        Fields query = query(request, Set.of("handler"));
+        long id = FilterArguments.id("id", idText);
+        Optional<String> handler = Optional.ofNullable(query.getValue("handler"));
+        DeliveryReplay.Outcome outcome = replay.replay(id, handler);
+        ObjectNode body = DeliveryJson.outcome(outcome);
+        if (outcome instanceof DeliveryReplay.Outcome.NotFound) {
+            return Answer.error(HttpStatus.NOT_FOUND_404, "no delivery " + id);
+        }
+        if (outcome instanceof DeliveryReplay.Outcome.Skipped skipped) {
+            body.put("error", skipped.reason());
+            return new Answer(HttpStatus.CONFLICT_409, body, null);
+        }
+        return Answer.ok(body);
+    }
+
+    private Answer replayAll(Request request) throws StoreUnavailableException {
+        query(request, Set.of());
+        JsonNode body = jsonBody(request, REPLAY_FIELDS);
+        FilterArguments filter = new FilterArguments(clock.instant())
+                .endpoint("endpoint", text(body, "endpoint"))
+                .vendor("vendor", text(body, "vendor"))
+                .type("type", text(body, "type"))
+                .status("status", text(body, "status"))
+                .since("since", text(body, "since"))
+                .until("until", text(body, "until"));
+        DeliveryReplay.Summary summary = replay.replayAll(filter.filter(), Optional.ofNullable(text(body, "handler")),
+                flag(body, "dryRun"));
+        return Answer.ok(DeliveryJson.summary(summary));
+    }
+
+    private Answer purge(Request request) throws StoreUnavailableException {
+        query(request, Set.of());
+        JsonNode body = jsonBody(request, PURGE_FIELDS);
+        String olderThanText = text(body, "olderThan");
+        Duration olderThan;
+        try {
+            olderThan = olderThanText == null ? defaultRetention : TimeArguments.duration(olderThanText);
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentException("olderThan", e.getMessage());
+        }
+        boolean includePending = flag(body, "includePending");
+        Retention.Result result = retention.purge(olderThan, includePending, flag(body, "dryRun"));
+        return Answer.ok(DeliveryJson.purge(result, includePending));
+    }
+
+    // ---- input ----------------------------------------------------------------------------------------------
+
+    private static Fields query(Request request, Set<String> allowed) {
+        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        for (String name : fields.getNames()) {
+            if (!allowed.contains(name)) {
+                throw new BadArgumentException(shorten(name), "is not a parameter here"
+                        + (allowed.isEmpty() ? "" : "; use " + String.join(", ", allowed.stream().sorted().toList())));
+            }
+            if (fields.getValues(name).size() > 1) {
+                throw new BadArgumentException(name, "is given more than once");
+            }
+        }
+        return fields;
+    }
+
+    private static JsonNode jsonBody(Request request, Set<String> allowed) {
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new BadArgumentException("body", "could not be read");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new BadArgumentException("body", "is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return DeliveryJson.MAPPER.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = DeliveryJson.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new BadArgumentException("body", "is not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadArgumentException("body", "must be a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new BadArgumentException(shorten(name), "is not a field here; use "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+        return node;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new BadArgumentException(field, "must be a string");
+        }
+        return value.asText();
+    }
+
+    private static boolean flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new BadArgumentException(field, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    // ---- output ---------------------------------------------------------------------------------------------
+
+    private static Answer notAllowed(String allow) {
+        ObjectNode body = DeliveryJson.MAPPER.createObjectNode().put("error", "method not allowed; use " + allow);
+        return new Answer(HttpStatus.METHOD_NOT_ALLOWED_405, body, allow);
+    }
+
+    private static void send(Response response, Answer answer, Callback callback) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (answer.allow() != null) {
+            response.getHeaders().put(HttpHeader.ALLOW, answer.allow());
+        }
+        byte[] bytes = (DeliveryJson.write(answer.body()) + "\n").getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}
