@@ -49,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LaunchIT {
 
     private static final Pattern READY = Pattern.compile("Hookyard ready on http://[^\\s:]+:(\\d+)");
+    private static final Pattern MANAGEMENT = Pattern.compile("Management API on http://[^\\s:]+:(\\d+)");
     private static final String LOG_HANDLER_LOGGER = "hookyard.handler.log";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
@@ -110,6 +111,26 @@ class LaunchIT {
         assertTrue(logged.contains("endpoint=least vendor=least type=record.created key="),
                 () -> "unexpected log handler line: " + logged);
 
+        // The management API of the launched server answers on its own port.
+        String managementLine = server.awaitLine(l -> MANAGEMENT.matcher(l).find(), "the management API line");
+        Matcher management = MANAGEMENT.matcher(managementLine);
+        assertTrue(management.find());
+        URI managementBase = URI.create("http://127.0.0.1:" + management.group(1) + "/");
+        assertStatus(200, send(HttpRequest.newBuilder(managementBase.resolve("/health/ready")).GET()),
+                "GET /health/ready of the management API");
+
+        // Replay from a second real process, on the running server's store: its dispatcher handles it again.
+        CommandResult listed = runCommand(launcher, work, "deliveries", "list", "--type", "record.created",
+                "--json", "--config", config.toString());
+        assertEquals(0, listed.status(), () -> "deliveries list failed:\n" + listed.output());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(listed.output());
+        assertTrue(id.find(), () -> "no id in the JSON of 'deliveries list':\n" + listed.output());
+        CommandResult replayed = runCommand(launcher, work, "replay", id.group(1), "--config", config.toString());
+        assertEquals(0, replayed.status(), () -> "replay failed:\n" + replayed.output());
+        assertTrue(replayed.output().contains("Replayed delivery " + id.group(1) + " to log"), replayed.output());
+        awaitCount(line -> isLogHandlerLine(line, "record.created"), 2,
+                "a second log handler line for record.created, after 'bin/hookyard replay'");
+
         // SIGTERM (the launcher exec'd java, so the JVM gets it) must stop the server.
         server.stop();
 
@@ -149,6 +170,40 @@ class LaunchIT {
         }
     }
 
+    /** The exit status and the merged output of a finished {@code bin/hookyard} command. */
+    private record CommandResult(int status, String output) {
+    }
+
+    /** Runs {@code bin/hookyard ARGS} as its own process to the end (a second process beside the server). */
+    private static CommandResult runCommand(Path launcher, Path directory, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-Xmx128m");
+        builder.environment().remove("LEAST_SECRET"); // the commands need no secrets
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(EVENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("bin/hookyard " + String.join(" ", args) + " did not finish");
+        }
+        return new CommandResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** Waits until {@code count} lines of the server's output match. */
+    private void awaitCount(Predicate<String> wanted, int count, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(EVENT_TIMEOUT);
+        while (server.output().stream().filter(wanted).count() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("no " + what + " within " + EVENT_TIMEOUT.toSeconds() + "s\n" + server.transcript());
+            }
+            Thread.sleep(25);
+        }
+    }
+
     private static boolean isLogHandlerLine(String line, String type) {
         return line.contains(LOG_HANDLER_LOGGER) && line.contains(" type=" + type + " ");
     }
@@ -156,6 +211,9 @@ class LaunchIT {
     private Path writeConfig(Path store) throws IOException {
         String yaml = String.join("\n",
                 "server:",
+                "  host: 127.0.0.1",
+                "  port: 0",
+                "management:",
                 "  host: 127.0.0.1",
                 "  port: 0",
                 "store:",
