@@ -25,6 +25,15 @@ public interface DeliveryStore extends AutoCloseable {
     /** Records the outcome of one attempt and updates the delivery's status. */
     void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException;
 
+    /**
+     * Pending handler runs (the undelivered backlog), from memory: cheap enough to ask on every request. Every
+     * write that adds runs or moves one in or out of pending keeps it up to date.
+     */
+    long backlog();
+
+    /** Counts the pending handler runs in the store, resets {@link #backlog()} to that count and returns it. */
+    long recountBacklog() throws StoreUnavailableException;
+
     /** One delivery by id. */
     Optional<StoredDelivery> find(long id) throws StoreUnavailableException;
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * a power cut, not just a process crash.
  *
  * <p>SQLite allows one writer at a time, so writes go through one connection under a lock; reads use a second
- * connection, which WAL lets run beside the writer.
+ * connection, which WAL lets run beside the writer. Appends are group-committed (see {@link GroupCommit}):
+ * concurrent deliveries share one transaction and one fsync, and each is acknowledged only once it is durable.
+ *
+ * <p>The number of pending handler runs (the backlog) is kept in memory: counted once when the store opens, then
+ * changed by every write that adds or finishes a run, after its commit and under the write lock.
  */
 public final class SqliteDeliveryStore implements DeliveryStore {
 
@@ -42,25 +47,38 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
+    /** Pending handler runs; changed only under {@link #writeLock}, after the commit that changed them. */
+    private final AtomicLong backlog;
+    private final GroupCommit commits;
 
-    private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader) {
+    private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, long backlog,
+                                CommitPolicy policy) {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
         this.reader = reader;
+        this.backlog = new AtomicLong(backlog);
+        this.commits = new GroupCommit(file.toString(), writeLock, this::writeBatch, policy);
     }
 
-    /** Opens (creating if needed) the store in {@code directory}. */
+    /** Opens (creating if needed) the store in {@code directory}, with group commit. */
     public static SqliteDeliveryStore open(Path directory, Clock clock) throws StoreUnavailableException {
+        return open(directory, clock, CommitPolicy.GROUP);
+    }
+
+    /** Opens (creating if needed) the store in {@code directory}, committing appends as {@code policy} says. */
+    public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy)
+            throws StoreUnavailableException {
         Path file = directory.resolve(FILE_NAME);
         Connection writer = null;
         try {
             Files.createDirectories(directory);
             writer = connect(file);
             migrate(writer);
+            long backlog = countBacklog(writer);
             Connection reader = connect(file);
-            LOG.info("Store open at {}", file);
-            return new SqliteDeliveryStore(file, clock, writer, reader);
+            LOG.info("Store open at {} ({} pending handler runs)", file, backlog);
+            return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy);
         } catch (IOException | SQLException e) {
             closeQuietly(writer);
             throw new StoreUnavailableException("cannot open the store at " + file + ": " + e.getMessage(), e);
@@ -128,61 +146,69 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public AppendResult append(NewDelivery d) throws StoreUnavailableException {
-        writeLock.lock();
-        try {
-            writer.setAutoCommit(false);
-            try {
+        // Encoded here, on the request's thread, so that the writer only writes.
+        return commits.append(new PendingAppend(d, StoredHeaders.encode(d.headers())));
+    }
+
+    /**
+     * Writes a batch of appends in one transaction and commits it; called by {@link GroupCommit} with the write
+     * lock held. Dedup is exact inside a batch too: a later append of the same endpoint and key sees the earlier
+     * one's row (same connection, same transaction) and is a duplicate of it.
+     */
+    private List<AppendResult> writeBatch(List<PendingAppend> batch) throws SQLException {
+        List<AppendResult> results = new ArrayList<>(batch.size());
+        long addedRuns = 0;
+        writer.setAutoCommit(false);
+        try (PreparedStatement insert = writer.prepareStatement("""
+                INSERT INTO deliveries (endpoint, vendor, event_type, delivery_key, headers, body, received_at,
+                  status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (endpoint, delivery_key) DO NOTHING""", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement runs = writer.prepareStatement("""
+                INSERT INTO handler_runs (delivery_id, handler, status, attempts, next_due, updated_at)
+                VALUES (?, ?, 'pending', 0, ?, ?)""")) {
+            for (PendingAppend pending : batch) {
+                NewDelivery d = pending.delivery;
+                insert.setString(1, d.endpoint());
+                insert.setString(2, d.vendor());
+                insert.setString(3, d.eventType());
+                insert.setString(4, d.deliveryKey());
+                insert.setString(5, pending.headers);
+                insert.setBytes(6, d.body());
+                insert.setLong(7, d.receivedAt().toEpochMilli());
+                DeliveryStatus status = d.handlers().isEmpty() ? DeliveryStatus.UNROUTED : DeliveryStatus.PENDING;
+                insert.setString(8, status.code());
+                if (insert.executeUpdate() == 0) {
+                    results.add(new AppendResult.Duplicate(existingId(d.endpoint(), d.deliveryKey())));
+                    continue;
+                }
                 long id;
-                try (PreparedStatement insert = writer.prepareStatement("""
-                        INSERT INTO deliveries (endpoint, vendor, event_type, delivery_key, headers, body, received_at,
-                          status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (endpoint, delivery_key) DO NOTHING""", Statement.RETURN_GENERATED_KEYS)) {
-                    insert.setString(1, d.endpoint());
-                    insert.setString(2, d.vendor());
-                    insert.setString(3, d.eventType());
-                    insert.setString(4, d.deliveryKey());
-                    insert.setString(5, StoredHeaders.encode(d.headers()));
-                    insert.setBytes(6, d.body());
-                    insert.setLong(7, d.receivedAt().toEpochMilli());
-                    DeliveryStatus status = d.handlers().isEmpty() ? DeliveryStatus.UNROUTED : DeliveryStatus.PENDING;
-                    insert.setString(8, status.code());
-                    if (insert.executeUpdate() == 0) {
-                        writer.rollback();
-                        return new AppendResult.Duplicate(existingId(d.endpoint(), d.deliveryKey()));
-                    }
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
                 }
                 if (!d.handlers().isEmpty()) {
-                    try (PreparedStatement runs = writer.prepareStatement("""
-                            INSERT INTO handler_runs (delivery_id, handler, status, attempts, next_due, updated_at)
-                            VALUES (?, ?, 'pending', 0, ?, ?)""")) {
-                        long now = d.receivedAt().toEpochMilli();
-                        for (String handler : d.handlers()) {
-                            runs.setLong(1, id);
-                            runs.setString(2, handler);
-                            runs.setLong(3, now);
-                            runs.setLong(4, now);
-                            runs.addBatch();
-                        }
-                        runs.executeBatch();
+                    long now = d.receivedAt().toEpochMilli();
+                    for (String handler : d.handlers()) {
+                        runs.setLong(1, id);
+                        runs.setString(2, handler);
+                        runs.setLong(3, now);
+                        runs.setLong(4, now);
+                        runs.addBatch();
                     }
+                    runs.executeBatch();
+                    addedRuns += d.handlers().size();
                 }
-                writer.commit();
-                return new AppendResult.Stored(id);
-            } catch (SQLException e) {
-                rollbackQuietly();
-                throw unavailable("append", e);
-            } finally {
-                writer.setAutoCommit(true);
+                results.add(new AppendResult.Stored(id));
             }
-        } catch (SQLException e) {
-            throw unavailable("append", e);
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
         } finally {
-            writeLock.unlock();
+            writer.setAutoCommit(true);
         }
+        backlog.addAndGet(addedRuns);
+        return results;
     }
 
     private long existingId(String endpoint, String key) throws SQLException {
@@ -259,6 +285,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         try {
             writer.setAutoCommit(false);
             try {
+                boolean wasPending = isPending(deliveryId, handler);
+                boolean exists;
                 try (PreparedStatement update = writer.prepareStatement("""
                         UPDATE handler_runs SET status = ?, attempts = attempts + 1, next_due = ?, last_error = ?,
                           updated_at = ? WHERE delivery_id = ? AND handler = ?""")) {
@@ -274,7 +302,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     update.setLong(4, now);
                     update.setLong(5, deliveryId);
                     update.setString(6, handler);
-                    update.executeUpdate();
+                    exists = update.executeUpdate() > 0;
                 }
                 try (PreparedStatement status = writer.prepareStatement("""
                         UPDATE deliveries SET status = CASE
@@ -288,6 +316,10 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     status.executeUpdate();
                 }
                 writer.commit();
+                boolean isPending = result instanceof RunResult.RetryAt;
+                if (exists && wasPending != isPending) {
+                    backlog.addAndGet(isPending ? 1 : -1);
+                }
             } catch (SQLException e) {
                 rollbackQuietly();
                 throw unavailable("record a handler outcome", e);
@@ -296,6 +328,83 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             }
         } catch (SQLException e) {
             throw unavailable("record a handler outcome", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private boolean isPending(long deliveryId, String handler) throws SQLException {
+        try (PreparedStatement q = writer.prepareStatement(
+                "SELECT status FROM handler_runs WHERE delivery_id = ? AND handler = ?")) {
+            q.setLong(1, deliveryId);
+            q.setString(2, handler);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && RunStatus.PENDING.code().equals(rs.getString(1));
+            }
+        }
+    }
+
+    @Override
+    public long backlog() {
+        return backlog.get();
+    }
+
+    @Override
+    public long recountBacklog() throws StoreUnavailableException {
+        writeLock.lock();
+        try {
+            long counted = countBacklog(writer);
+            long was = backlog.getAndSet(counted);
+            if (was != counted) {
+                LOG.warn("Store {}: the backlog counter said {} pending handler runs, the store holds {}", file,
+                        was, counted);
+            }
+            return counted;
+        } catch (SQLException e) {
+            throw unavailable("count pending handler runs", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static long countBacklog(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM handler_runs WHERE status = 'pending'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** What the writer has committed since the store opened. */
+    public CommitStats commitStats() {
+        return commits.stats();
+    }
+
+    /** Appends waiting for the writer (tests line up a batch with it). */
+    int queuedAppends() {
+        return commits.queued();
+    }
+
+    /**
+     * Holds the write lock until the returned handle is closed, on the calling thread: appends queue up meanwhile
+     * and are written as one batch afterwards (tests use it to make a batch of known members).
+     */
+    AutoCloseable holdWrites() {
+        writeLock.lock();
+        return writeLock::unlock;
+    }
+
+    /**
+     * Caps the file at {@code pages} pages on the writer connection ({@code PRAGMA max_page_count}): writes that
+     * would grow it fail with SQLITE_FULL, as on a full disk. Returns the cap SQLite set (never below the current
+     * size). A test hook for simulating a full disk.
+     */
+    long limitPages(long pages) throws SQLException {
+        writeLock.lock();
+        try (Statement s = writer.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA max_page_count = " + pages)) {
+            rs.next();
+            return rs.getLong(1);
         } finally {
             writeLock.unlock();
         }
@@ -370,6 +479,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public void close() {
+        // The writer first: it needs the write lock to commit what is still queued.
+        commits.close();
         writeLock.lock();
         readLock.lock();
         try {

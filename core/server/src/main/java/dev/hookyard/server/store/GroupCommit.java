@@ -1,0 +1,254 @@
+package dev.hookyard.server.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's writer thread: drains the appends waiting in its queue, has them written in one transaction, and
+ * completes each request's future only once that transaction has committed. A failed transaction fails every
+ * append in it (the senders get 503 and deliver again); the thread itself survives any failure, so the store
+ * recovers by itself once the cause (a full disk, a lock held elsewhere) goes away.
+ *
+ * <p>Batches are written under the store's write lock, the same lock every other write takes: SQLite has one
+ * writer, and so has this store (one connection, one lock). The writer takes the lock before it drains the queue,
+ * so appends that arrive while another write holds the lock join the next batch.
+ */
+final class GroupCommit {
+
+    /** Writes a batch in one transaction and commits it; called with the write lock held. */
+    @FunctionalInterface
+    interface BatchWriter {
+        List<AppendResult> write(List<PendingAppend> batch) throws SQLException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(30);
+    private static final PendingAppend STOP = new PendingAppend(null, "");
+
+    private final String storeName;
+    private final ReentrantLock writeLock;
+    private final BatchWriter writer;
+    private final CommitPolicy policy;
+    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong appends = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+    private final Thread thread;
+    private boolean closed;
+
+    // Failure reporting, touched by the writer only (or under the write lock in direct mode).
+    private long failuresSinceLastSuccess;
+    private long lastFailureLogNanos;
+
+    GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy) {
+        this.storeName = storeName;
+        this.writeLock = writeLock;
+        this.writer = writer;
+        this.policy = policy;
+        if (policy.group()) {
+            thread = new Thread(this::run, "hookyard-store-writer");
+            // A JVM exit never waits for it: whatever it holds has not been answered yet, so nothing is lost.
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            thread = null;
+        }
+    }
+
+    /** Appends one delivery, returning once its transaction has committed durably. */
+    AppendResult append(PendingAppend pending) throws StoreUnavailableException {
+        if (!policy.group()) {
+            return appendDirectly(pending);
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new StoreUnavailableException("store " + storeName + " is closed", null);
+            }
+            if (queue.size() >= policy.maxQueued()) {
+                throw new StoreUnavailableException("store " + storeName + " has " + queue.size()
+                        + " appends waiting for its writer", null);
+            }
+            queue.add(pending);
+        }
+        return await(pending);
+    }
+
+    private AppendResult appendDirectly(PendingAppend pending) throws StoreUnavailableException {
+        pending.claim();
+        writeLock.lock();
+        try {
+            synchronized (this) {
+                if (closed) {
+                    throw new StoreUnavailableException("store " + storeName + " is closed", null);
+                }
+            }
+            List<PendingAppend> one = List.of(pending);
+            List<AppendResult> results = writeOrFail(one);
+            return results == null ? await(pending) : results.get(0);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private AppendResult await(PendingAppend pending) throws StoreUnavailableException {
+        long timeout = policy.appendTimeout().toNanos();
+        try {
+            try {
+                return pending.result.get(timeout, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (pending.abandon()) {
+                    throw new StoreUnavailableException("store " + storeName + " did not commit within "
+                            + policy.appendTimeout().toSeconds() + "s", e);
+                }
+                // Already being written: its outcome is close, and a 2xx for it must wait for the commit.
+                return pending.result.get(timeout, TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new StoreUnavailableException(cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("store " + storeName + " is still writing after "
+                    + policy.appendTimeout().multipliedBy(2).toSeconds() + "s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.abandon();
+            throw new StoreUnavailableException("interrupted while waiting for store " + storeName, e);
+        }
+    }
+
+    private void run() {
+        while (true) {
+            PendingAppend first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                // Only close() stops the writer; an interrupt from elsewhere is not a reason to lose the queue.
+                continue;
+            }
+            if (first == STOP) {
+                return;
+            }
+            List<PendingAppend> batch = new ArrayList<>();
+            List<AppendResult> results;
+            writeLock.lock();
+            try {
+                boolean stopAfter = drain(first, batch);
+                results = batch.isEmpty() ? List.of() : writeOrFail(batch);
+                if (stopAfter) {
+                    complete(batch, results);
+                    return;
+                }
+            } finally {
+                writeLock.unlock();
+            }
+            complete(batch, results);
+        }
+    }
+
+    /** Fills a batch from {@code first} and whatever is queued behind it; true if the stop marker was reached. */
+    private boolean drain(PendingAppend first, List<PendingAppend> batch) {
+        long bytes = 0;
+        PendingAppend next = first;
+        while (true) {
+            if (next == STOP) {
+                return true;
+            }
+            if (next.claim()) {
+                batch.add(next);
+                bytes += next.bytes();
+            }
+            if (batch.size() >= policy.maxBatch() || bytes >= policy.maxBatchBytes()) {
+                return false;
+            }
+            next = queue.poll();
+            if (next == null) {
+                return false;
+            }
+        }
+    }
+
+    /** Writes the batch; on failure completes every member exceptionally and returns null. */
+    private List<AppendResult> writeOrFail(List<PendingAppend> batch) {
+        try {
+            List<AppendResult> results = writer.write(batch);
+            batches.incrementAndGet();
+            appends.addAndGet(batch.size());
+            if (failuresSinceLastSuccess > 0) {
+                LOG.info("Store {} commits again, after {} failed transactions", storeName, failuresSinceLastSuccess);
+                failuresSinceLastSuccess = 0;
+            }
+            return results;
+        } catch (SQLException | RuntimeException | Error e) {
+            failedBatches.incrementAndGet();
+            reportFailure(batch.size(), e);
+            StoreUnavailableException failure = new StoreUnavailableException("store " + storeName
+                    + " could not commit: " + e.getMessage(), e);
+            batch.forEach(p -> p.result.completeExceptionally(failure));
+            return null;
+        }
+    }
+
+    private void reportFailure(int size, Throwable e) {
+        failuresSinceLastSuccess++;
+        long now = System.nanoTime();
+        if (failuresSinceLastSuccess == 1 || now - lastFailureLogNanos >= FAILURE_LOG_INTERVAL.toNanos()) {
+            lastFailureLogNanos = now;
+            LOG.error("Store {} cannot commit ({} failed transactions so far, the last of {} deliveries); they are"
+                    + " answered 503 with Retry-After until it can: {}", storeName, failuresSinceLastSuccess, size,
+                    e.toString());
+        }
+    }
+
+    private static void complete(List<PendingAppend> batch, List<AppendResult> results) {
+        if (results == null) {
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result.complete(results.get(i));
+        }
+    }
+
+    /** Appends waiting for the writer (tests wait on it to line up a batch). */
+    int queued() {
+        return queue.size();
+    }
+
+    CommitStats stats() {
+        return new CommitStats(batches.get(), appends.get(), failedBatches.get());
+    }
+
+    /** Refuses new appends, writes those already queued, and stops the writer. */
+    void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (thread != null) {
+                queue.add(STOP);
+            }
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(policy.appendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("Store {}'s writer still busy at close; its unanswered appends are not acknowledged",
+                        storeName);
+            }
+        }
+    }
+}
