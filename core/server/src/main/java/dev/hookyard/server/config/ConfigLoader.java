@@ -39,10 +39,12 @@ public final class ConfigLoader {
     private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "endpoints", "handlers",
             "routes");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace");
-    private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays");
+    private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog");
     private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port");
     /** Longest configurable retention: 100 years. */
     static final int MAX_RETENTION_DAYS = 36_500;
+    /** Ceiling for store.maxBacklog: each pending run is a row, but a backlog beyond this is never healthy. */
+    static final long MAX_BACKLOG_LIMIT = 1_000_000_000L;
     private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes");
     private static final Set<String> HANDLER_KEYS = Set.of("type", "options", "retry", "timeout", "maxConcurrent");
     private static final Set<String> RETRY_KEYS = Set.of("maxAttempts", "initialDelay", "maxDelay");
@@ -169,7 +171,9 @@ public final class ConfigLoader {
             Path directory = home.resolve(text(node, "store", "path", "data")).normalize();
             int retentionDays = (int) number(node, "store", "retentionDays", StoreSettings.DEFAULT_RETENTION_DAYS, 0,
                     MAX_RETENTION_DAYS);
-            return new StoreSettings(directory, retentionDays);
+            long maxBacklog = number(node, "store", "maxBacklog", StoreSettings.DEFAULT_MAX_BACKLOG, 1,
+                    MAX_BACKLOG_LIMIT);
+            return new StoreSettings(directory, retentionDays, maxBacklog);
         }
 
         private ManagementSettings management(JsonNode node) {

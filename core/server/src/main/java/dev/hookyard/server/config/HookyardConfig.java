@@ -56,14 +56,21 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
      *
      * @param directory     where the database lives (absolute)
      * @param retentionDays finished deliveries older than this many days are purged once a day; 0 keeps them
+     * @param maxBacklog    pending handler runs at which new deliveries are answered 503 until handlers catch up
      */
-    public record StoreSettings(Path directory, int retentionDays) {
+    public record StoreSettings(Path directory, int retentionDays, long maxBacklog) {
 
         /** Default retention: finished deliveries are kept 30 days. */
         public static final int DEFAULT_RETENTION_DAYS = 30;
+        /** The default backlog bound: {@code store.maxBacklog} when the file does not set it. */
+        public static final long DEFAULT_MAX_BACKLOG = 100_000;
 
         public StoreSettings(Path directory) {
             this(directory, DEFAULT_RETENTION_DAYS);
+        }
+
+        public StoreSettings(Path directory, int retentionDays) {
+            this(directory, retentionDays, DEFAULT_MAX_BACKLOG);
         }
     }
 

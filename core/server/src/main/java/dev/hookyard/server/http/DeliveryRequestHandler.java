@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryRequestHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger("hookyard.delivery");
+    /** What a 503 asks the sender to wait, in seconds: long enough for a disk to be freed or handlers to catch up. */
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     private final EndpointTable endpoints;
     private final DeliveryIntake intake;
@@ -113,7 +115,12 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         } else if (result instanceof IntakeResult.Unavailable u) {
             LOG.error("unavailable endpoint={} vendor={} detail={}", endpoint.name(), endpoint.vendorId(),
                     u.detail());
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
+        } else if (result instanceof IntakeResult.Backlogged b) {
+            LOG.debug("backlogged endpoint={} vendor={} backlog={} limit={}", endpoint.name(), endpoint.vendorId(),
+                    b.backlog(), b.limit());
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
         }
     }

@@ -14,6 +14,7 @@ import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.DeliveryRequestHandler;
 import dev.hookyard.server.http.ReceiverServer;
+import dev.hookyard.server.intake.BacklogGate;
 import dev.hookyard.server.intake.DeliveryIntake;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.inspect.DeliveryReplay;
@@ -102,7 +103,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public DeliveryIntake intake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
-        return new DeliveryIntake(store, routes, dispatcher);
+        return new DeliveryIntake(store, routes, dispatcher, new BacklogGate(store, config.store().maxBacklog()));
     }
 
     @Provides

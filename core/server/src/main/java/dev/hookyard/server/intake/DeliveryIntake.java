@@ -1,5 +1,6 @@
 package dev.hookyard.server.intake;
 
+import dev.hookyard.server.config.HookyardConfig.StoreSettings;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.Endpoint;
@@ -15,18 +16,24 @@ import java.util.List;
 
 /**
  * The delivery path after the body is read, independent of HTTP: verify the raw bytes, parse, route, store
- * durably, then wake the dispatcher. Verification comes first so that nothing unproven is ever parsed or stored.
+ * durably (unless the undelivered backlog is at its bound), then wake the dispatcher. Verification comes first so that nothing unproven is ever parsed or stored.
  */
 public final class DeliveryIntake {
 
     private final DeliveryStore store;
     private final RouteTable routes;
     private final Dispatcher dispatcher;
+    private final BacklogGate backlog;
 
     public DeliveryIntake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
+        this(store, routes, dispatcher, new BacklogGate(store, StoreSettings.DEFAULT_MAX_BACKLOG));
+    }
+
+    public DeliveryIntake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher, BacklogGate backlog) {
         this.store = store;
         this.routes = routes;
         this.dispatcher = dispatcher;
+        this.backlog = backlog;
     }
 
     public IntakeResult accept(Endpoint endpoint, Delivery delivery) {
@@ -39,6 +46,9 @@ public final class DeliveryIntake {
             return new IntakeResult.Malformed(malformed.reason());
         }
         WebhookEvent event = ((ParseResult.Parsed) parsed).event();
+        if (!backlog.admits()) {
+            return new IntakeResult.Backlogged(store.backlog(), backlog.limit());
+        }
         List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type());
         NewDelivery record = new NewDelivery(endpoint.name(), endpoint.vendorId(), event.type(), event.deliveryKey(),
                 delivery.headers(), delivery.body(), delivery.receivedAt(), handlers);

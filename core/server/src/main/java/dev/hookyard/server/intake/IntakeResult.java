@@ -24,4 +24,11 @@ public sealed interface IntakeResult {
     /** Could not be stored (503 with Retry-After): nothing was accepted, the sender should try again. */
     record Unavailable(String detail) implements IntakeResult {
     }
+
+    /**
+     * Not stored because handlers are behind: the backlog of pending handler runs is at {@code store.maxBacklog}
+     * (503 with Retry-After). The gate logs when this starts and ends, not per request.
+     */
+    record Backlogged(long backlog, long limit) implements IntakeResult {
+    }
 }

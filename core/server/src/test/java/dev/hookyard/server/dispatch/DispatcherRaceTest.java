@@ -164,6 +164,16 @@ class DispatcherRaceTest {
         }
 
         @Override
+        public long backlog() {
+            return delegate.backlog();
+        }
+
+        @Override
+        public long recountBacklog() throws StoreUnavailableException {
+            return delegate.recountBacklog();
+        }
+
+        @Override
         public Optional<StoredDelivery> find(long id) throws StoreUnavailableException {
             return delegate.find(id);
         }
