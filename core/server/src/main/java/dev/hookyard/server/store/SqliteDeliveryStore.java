@@ -158,7 +158,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private List<AppendResult> writeBatch(List<PendingAppend> batch) throws SQLException {
         List<AppendResult> results = new ArrayList<>(batch.size());
         long addedRuns = 0;
-        writer.setAutoCommit(false);
+        begin();
         try (PreparedStatement insert = writer.prepareStatement("""
                 INSERT INTO deliveries (endpoint, vendor, event_type, delivery_key, headers, body, received_at,
                   status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -200,15 +200,42 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                 }
                 results.add(new AppendResult.Stored(id));
             }
-            writer.commit();
+            execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
+            abortQuietly(e);
             throw e;
-        } finally {
-            writer.setAutoCommit(true);
         }
         backlog.addAndGet(addedRuns);
         return results;
+    }
+
+    /**
+     * Begins a write transaction by SQL, not by the driver's auto-commit switch: after a failed COMMIT (or an error
+     * SQLite answers by rolling back by itself) the driver's idea of the transaction can differ from SQLite's, and
+     * a write must never run outside a transaction of its own. IMMEDIATE takes SQLite's write lock at once.
+     */
+    private void begin() throws SQLException {
+        if (!writer.getAutoCommit()) {
+            writer.setAutoCommit(true);
+        }
+        execute("BEGIN IMMEDIATE");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Rolls back whatever transaction is open on the writer, if any (SQLite may already have rolled it back). */
+    private void abortQuietly(Exception cause) {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                LOG.warn("Rollback after '{}' failed in {}: {}", cause.getMessage(), file, e.getMessage());
+            }
+        }
     }
 
     private long existingId(String endpoint, String key) throws SQLException {
@@ -283,7 +310,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         long now = clock.millis();
         writeLock.lock();
         try {
-            writer.setAutoCommit(false);
+            begin();
             try {
                 boolean wasPending = isPending(deliveryId, handler);
                 boolean exists;
@@ -315,16 +342,14 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     status.setLong(1, deliveryId);
                     status.executeUpdate();
                 }
-                writer.commit();
+                execute("COMMIT");
                 boolean isPending = result instanceof RunResult.RetryAt;
                 if (exists && wasPending != isPending) {
                     backlog.addAndGet(isPending ? 1 : -1);
                 }
             } catch (SQLException e) {
-                rollbackQuietly();
+                abortQuietly(e);
                 throw unavailable("record a handler outcome", e);
-            } finally {
-                writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw unavailable("record a handler outcome", e);
@@ -383,6 +408,11 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     /** Appends waiting for the writer (tests line up a batch with it). */
     int queuedAppends() {
         return commits.queued();
+    }
+
+    /** Appends handed to the writer since the store opened. */
+    long submittedAppends() {
+        return commits.submitted();
     }
 
     /**
