@@ -172,7 +172,8 @@ public final class ConfigLoader {
             int retentionDays = (int) number(node, "store", "retentionDays", StoreSettings.DEFAULT_RETENTION_DAYS, 0,
                     MAX_RETENTION_DAYS);
             long maxBacklog = number(node, "store", "maxBacklog", StoreSettings.DEFAULT_MAX_BACKLOG, 1,
-                    MAX_BACKLOG_LIMIT);
+                    MAX_BACKLOG_LIMIT, "set the most pending handler runs to keep before new deliveries are answered"
+                            + " 503, e.g. maxBacklog: " + StoreSettings.DEFAULT_MAX_BACKLOG + " (the default)");
             return new StoreSettings(directory, retentionDays, maxBacklog);
         }
 
@@ -402,6 +403,12 @@ public final class ConfigLoader {
         }
 
         private long number(JsonNode parent, String key, String field, long defaultValue, long min, long max) {
+            return number(parent, key, field, defaultValue, min, max, null);
+        }
+
+        /** As above; {@code fix}, if given, replaces the generic advice for a value that is out of range. */
+        private long number(JsonNode parent, String key, String field, long defaultValue, long min, long max,
+                            String fix) {
             String text = text(parent, key, field, null);
             if (text == null) {
                 return defaultValue;
@@ -410,12 +417,12 @@ public final class ConfigLoader {
             try {
                 long value = Long.parseLong(text.trim());
                 if (value < min || value > max) {
-                    problem(full, "must be between " + min + " and " + max, "set a value in that range");
+                    problem(full, "must be between " + min + " and " + max, fix != null ? fix : "set a value in that range");
                     return defaultValue;
                 }
                 return value;
             } catch (NumberFormatException e) {
-                problem(full, "must be a whole number", "write " + field + ": <number>");
+                problem(full, "must be a whole number", fix != null ? fix : "write " + field + ": <number>");
                 return defaultValue;
             }
         }

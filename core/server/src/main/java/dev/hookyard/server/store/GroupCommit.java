@@ -44,6 +44,7 @@ final class GroupCommit {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong submitted = new AtomicLong();
     private final Thread thread;
     private boolean closed;
 
@@ -80,6 +81,7 @@ final class GroupCommit {
                         + " appends waiting for its writer", null);
             }
             queue.add(pending);
+            submitted.incrementAndGet();
         }
         return await(pending);
     }
@@ -222,6 +224,11 @@ final class GroupCommit {
     /** Appends waiting for the writer (tests wait on it to line up a batch). */
     int queued() {
         return queue.size();
+    }
+
+    /** Appends handed to the writer since the store opened (tests wait on it to order appends). */
+    long submitted() {
+        return submitted.get();
     }
 
     CommitStats stats() {

@@ -308,4 +308,22 @@ class ConfigLoaderTest {
         assertEquals(List.of("server.port", "store.type", "endpoints.least.vendor", "endpoints.least.secrets[0]",
                 "handlers.h.type", "routes"), e.problems().stream().map(ConfigProblem::key).toList());
     }
+
+    @Test
+    void theBacklogBoundDefaultsAndIsCheckedWithAFixThatSaysWhatItMeans() throws IOException {
+        assertEquals(100_000, load("endpoints: { least: { vendor: least } }\n").store().maxBacklog());
+        assertEquals(500, load("store: { maxBacklog: 500 }\nendpoints: { least: { vendor: least } }\n")
+                .store().maxBacklog());
+
+        for (String bad : List.of("0", "-5", "lots", "2000000000")) {
+            InvalidConfigException e = loadFails("store: { maxBacklog: " + bad + " }\n"
+                    + "endpoints: { least: { vendor: least } }\n");
+            ConfigProblem problem = problemAt(e, "store.maxBacklog").orElseThrow(() -> new AssertionError(e));
+            assertTrue(problem.problem().equals("must be between 1 and 1000000000")
+                    || problem.problem().equals("must be a whole number"), bad + ": " + problem);
+            assertTrue(problem.fix().contains("pending handler runs") && problem.fix().contains("503"),
+                    problem.toString());
+            assertEquals(1, e.problems().size(), e.getMessage());
+        }
+    }
 }
