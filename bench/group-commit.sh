@@ -10,9 +10,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-mvn -B -q ${MVN_FLAGS:-} install -DskipTests -pl core/server -am
-mvn -B -q ${MVN_FLAGS:-} -f bench/pom.xml package dependency:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt
+# The store is built from this checkout in the same reactor, and its jars copied to bench/target/lib.
+mvn -B -q ${MVN_FLAGS:-} -Pbench -pl bench -am package -DskipTests
 
 dir=bench/target/data
 prev=
@@ -32,4 +31,4 @@ echo "- java: $(java -version 2>&1 | head -n 1)"
 echo "- disk of $dir: $(df -hT "$dir" | awk 'NR==2 {print $1 " (" $2 "), " $3 " size, " $5 " free"}')"
 echo
 
-exec java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.hookyard.bench.GroupCommitBench "$@"
+exec java -cp "bench/target/classes:bench/target/lib/*" dev.hookyard.bench.GroupCommitBench "$@"

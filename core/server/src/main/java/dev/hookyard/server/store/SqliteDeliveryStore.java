@@ -201,7 +201,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                 results.add(new AppendResult.Stored(id));
             }
             execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             abortQuietly(e);
             throw e;
         }
@@ -218,7 +218,18 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         if (!writer.getAutoCommit()) {
             writer.setAutoCommit(true);
         }
-        execute("BEGIN IMMEDIATE");
+        try {
+            execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("within a transaction")) {
+                throw e;
+            }
+            // A write that failed in a way nobody caught left its transaction open: nothing in it was acknowledged,
+            // so it is rolled back rather than committed with the next write.
+            LOG.warn("Store {}: rolling back a transaction left open by a failed write", file);
+            execute("ROLLBACK");
+            execute("BEGIN IMMEDIATE");
+        }
     }
 
     private void execute(String sql) throws SQLException {
@@ -228,7 +239,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     }
 
     /** Rolls back whatever transaction is open on the writer, if any (SQLite may already have rolled it back). */
-    private void abortQuietly(Exception cause) {
+    private void abortQuietly(Throwable cause) {
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
@@ -350,6 +361,9 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             } catch (SQLException e) {
                 abortQuietly(e);
                 throw unavailable("record a handler outcome", e);
+            } catch (RuntimeException | Error e) {
+                abortQuietly(e);
+                throw e;
             }
         } catch (SQLException e) {
             throw unavailable("record a handler outcome", e);

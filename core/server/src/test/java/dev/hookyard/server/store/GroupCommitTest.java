@@ -215,6 +215,20 @@ class GroupCommitTest {
     }
 
     @Test
+    void theWriterOutlivesABatchThatBreaksUnexpectedly() throws Exception {
+        open(CommitPolicy.GROUP);
+        // A caller breaking the contract (no receive time) fails inside the writer, mid-transaction.
+        NewDelivery broken = new NewDelivery("least", "least", "record.created", "broken", Headers.empty(),
+                new byte[] {1}, null, List.of("h"));
+        assertThrows(StoreUnavailableException.class, () -> store.append(broken));
+
+        long id = assertInstanceOf(AppendResult.Stored.class, store.append(delivery("after", 10))).id();
+        assertEquals("after", store.find(id).orElseThrow().deliveryKey());
+        assertEquals(1, rowCount("deliveries"), "nothing of the broken transaction was committed with the next");
+        assertEquals(new CommitStats(1, 1, 1), store.commitStats());
+    }
+
+    @Test
     void withOneCommitPerAppendEveryAppendIsItsOwnTransaction() throws Exception {
         open(CommitPolicy.ONE_PER_APPEND);
         List<Future<AppendResult>> futures = new ArrayList<>();
