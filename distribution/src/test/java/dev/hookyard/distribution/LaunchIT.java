@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,15 +24,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,15 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LaunchIT {
 
-    private static final Pattern READY = Pattern.compile("Hookyard ready on http://[^\\s:]+:(\\d+)");
     private static final Pattern MANAGEMENT = Pattern.compile("Management API on http://[^\\s:]+:(\\d+)");
     private static final String LOG_HANDLER_LOGGER = "hookyard.handler.log";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /** LEAST's published test vector (shared/vendor-docs/SPEC.md). */
-    private static final String SECRET = "your-webhook-secret";
+    private static final String SECRET = ChildServer.SECRET;
     private static final String CREATED_BODY = "{\"event\":\"record.created\",\"record_id\":42}";
     private static final String CREATED_SIGNATURE =
             "sha256=f644007617e10e55f856f317a82ce929e25dbcf1b762882233ced792d286607f";
@@ -259,22 +248,15 @@ class LaunchIT {
     }
 
     static String leastSignature(String secret, byte[] body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        return LeastSigning.signature(secret, body);
     }
 
     private static String sha256Hex(byte[] body) throws GeneralSecurityException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        return LeastSigning.deliveryKey(body);
     }
 
     private static Path distributionHome() {
-        String property = System.getProperty("hookyard.distribution");
-        Path home = property != null ? Paths.get(property) : Paths.get("target", "hookyard");
-        assertTrue(Files.isDirectory(home.resolve("lib")),
-                () -> "no unpacked distribution at " + home.toAbsolutePath() + ": run 'mvn verify' (the package"
-                        + " phase builds it)");
-        return home.toAbsolutePath();
+        return ChildServer.distributionHome();
     }
 
     private static List<Row> rows(Connection connection, String sql, String key) throws SQLException {
@@ -300,130 +282,6 @@ class LaunchIT {
             return "Row[endpoint=" + endpoint + ", vendor=" + vendor + ", type=" + eventType + ", key=" + deliveryKey
                     + ", body=" + (body == null ? null : new String(body, StandardCharsets.UTF_8)) + ", status="
                     + status + "]";
-        }
-    }
-
-    /** The launched server: its process and every line it printed (stdout and stderr, merged). */
-    private static final class ChildServer {
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-
-        private ChildServer(Process process) {
-            this.process = process;
-            Thread reader = new Thread(this::readOutput, "hookyard-child-output-" + process.pid());
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static ChildServer start(Path launcher, Path config, Path workingDirectory) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--config", config.toString())
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true);
-            builder.environment().put("LEAST_SECRET", SECRET);
-            // The JDK running this test (17+), found the way users point to theirs.
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            builder.environment().put("JAVA_OPTS", "-Xmx256m");
-            return new ChildServer(builder.start());
-        }
-
-        private void readOutput() {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                synchronized (lines) {
-                    lines.add("[LaunchIT: reading the output failed: " + e + "]");
-                }
-            }
-        }
-
-        List<String> output() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
-        }
-
-        String transcript() {
-            List<String> output = output();
-            StringBuilder text = new StringBuilder("--- output of the hookyard process (pid " + process.pid());
-            if (!process.isAlive()) {
-                text.append(", exited with ").append(process.exitValue());
-            }
-            text.append(", ").append(output.size()).append(" lines) ---\n");
-            output.forEach(line -> text.append(line).append('\n'));
-            return text.append("--- end of output ---").toString();
-        }
-
-        URI awaitReady() throws InterruptedException {
-            String line = awaitLine(l -> READY.matcher(l).find(), "the ready line 'Hookyard ready on http://HOST:PORT'",
-                    START_TIMEOUT);
-            Matcher matcher = READY.matcher(line);
-            assertTrue(matcher.find());
-            return URI.create("http://127.0.0.1:" + matcher.group(1) + "/");
-        }
-
-        String awaitLine(Predicate<String> wanted, String what) throws InterruptedException {
-            return awaitLine(wanted, what, EVENT_TIMEOUT);
-        }
-
-        /** Polls the captured output until a line matches, the process dies, or the deadline passes. */
-        String awaitLine(Predicate<String> wanted, String what, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            while (true) {
-                Optional<String> found = output().stream().filter(wanted).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                if (!process.isAlive()) {
-                    process.waitFor(5, TimeUnit.SECONDS); // let the reader drain the last lines
-                    found = output().stream().filter(wanted).findFirst();
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                    fail("the hookyard process exited before printing " + what + "\n" + transcript());
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    fail("no " + what + " within " + timeout.toSeconds() + "s\n" + transcript());
-                }
-                Thread.sleep(25);
-            }
-        }
-
-        /** bin/hookyard must exec java, or a SIGTERM to the launcher would not reach the JVM. */
-        void assertJvmReplacedTheLauncher() {
-            Optional<String> command = process.info().command();
-            command.ifPresent(c -> assertTrue(Paths.get(c).getFileName().toString().startsWith("java"),
-                    () -> "the launched process is " + c + ", not java: bin/hookyard must exec java\n" + transcript()));
-        }
-
-        /** SIGTERM, then wait for the JVM to shut down in order: status 0 and its "Stopped" line. */
-        void stop() throws InterruptedException {
-            // Through the handle: Process.destroy() also closes our end of the output pipe, losing the last lines.
-            process.toHandle().destroy();
-            boolean exited = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!exited) {
-                kill();
-                fail("the hookyard process did not stop within " + STOP_TIMEOUT.toSeconds() + "s of SIGTERM\n"
-                        + transcript());
-            }
-            assertEquals(0, process.exitValue(), () -> "SIGTERM is an orderly stop, exit status 0\n" + transcript());
-            awaitLine(line -> line.contains(" hookyard - Stopped"), "the stop to be logged");
-        }
-
-        /** Kills the process and anything it started, whatever state it is in. */
-        void kill() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            try {
-                process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
