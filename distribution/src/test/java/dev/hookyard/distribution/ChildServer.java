@@ -37,10 +37,11 @@ final class ChildServer {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     private ChildServer(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::readOutput, "hookyard-child-output-" + process.pid());
+        reader = new Thread(this::readOutput, "hookyard-child-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
@@ -165,12 +166,17 @@ final class ChildServer {
         awaitLine(line -> line.contains(" hookyard - Stopped"), "the stop to be logged");
     }
 
-    /** Kills the process and anything it started (SIGKILL), whatever state it is in, and waits for it to go. */
+    /**
+     * Kills the process and anything it started (SIGKILL), whatever state it is in, waits for it to go, and reads
+     * what it printed up to its death (through the handle: {@code Process.destroyForcibly()} would also close our
+     * end of the output pipe and lose the last lines).
+     */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         try {
             process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            reader.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
