@@ -13,12 +13,15 @@ import org.slf4j.LoggerFactory;
  * <p>Asked on every request, so it reads only the store's in-memory counter. It closes at the limit and opens
  * again once the backlog is a tenth below it, so that a backlog hovering at the limit does not flip it (and its
  * log line) on every request; each change is logged once. Before closing it recounts the store (at most once a
- * second), so a counter that drifted high can never keep it closed.
+ * second), so a counter that drifted high can never keep it closed; and it recounts once a minute anyway, since
+ * writes made beside the store's own (replay and purge through the management API or the CLI, which may run in
+ * another process) change the backlog without telling the counter.
  */
 public final class BacklogGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(BacklogGate.class);
     private static final long RECOUNT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long RESYNC_INTERVAL_NANOS = 60_000_000_000L;
 
     private final DeliveryStore store;
     private final long limit;
@@ -37,7 +40,7 @@ public final class BacklogGate {
 
     /** Whether a new delivery may be accepted now. */
     public boolean admits() {
-        long backlog = store.backlog();
+        long backlog = resyncIfDue();
         if (closed) {
             if (backlog < reopenBelow) {
                 open(backlog);
@@ -59,6 +62,19 @@ public final class BacklogGate {
     /** The configured bound. */
     public long limit() {
         return limit;
+    }
+
+    private long resyncIfDue() {
+        long now = System.nanoTime();
+        long last = lastRecount.get();
+        if (now - last >= RESYNC_INTERVAL_NANOS && lastRecount.compareAndSet(last, now)) {
+            try {
+                return store.recountBacklog();
+            } catch (StoreUnavailableException e) {
+                // keep the counter; the next minute tries again
+            }
+        }
+        return store.backlog();
     }
 
     private long recount(long backlog) {

@@ -395,7 +395,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             long counted = countBacklog(writer);
             long was = backlog.getAndSet(counted);
             if (was != counted) {
-                LOG.warn("Store {}: the backlog counter said {} pending handler runs, the store holds {}", file,
+                LOG.debug("Store {}: the backlog counter said {} pending handler runs, the store holds {}", file,
                         was, counted);
             }
             return counted;

@@ -255,7 +255,13 @@ class GroupCommitTest {
             awaitLinedUp(5);
             closer = new Thread(store::close);
             closer.start();
-            Eventually.await(() -> assertRefused(), () -> "a closing store still takes appends");
+            // Closing refuses new appends, then waits for the writer, which waits for the lock held here.
+            Thread waiting = closer;
+            Eventually.await(() -> waiting.getState() == Thread.State.TIMED_WAITING,
+                    () -> "close() is not waiting for the writer: " + waiting.getState());
+            StoreUnavailableException refused = assertThrows(StoreUnavailableException.class,
+                    () -> store.append(delivery("late", 10)));
+            assertTrue(refused.getMessage().contains("closed"), refused.getMessage());
         }
         closer.join(30_000);
         for (Future<AppendResult> f : futures) {
@@ -263,14 +269,5 @@ class GroupCommitTest {
         }
         store = SqliteDeliveryStore.open(dir.resolve("data"), CLOCK);
         assertEquals(5, store.backlog(), "the queued appends were committed, and the reopened store counts them");
-    }
-
-    private boolean assertRefused() {
-        try {
-            store.append(delivery("late", 10));
-            return false;
-        } catch (StoreUnavailableException e) {
-            return e.getMessage().contains("closed");
-        }
     }
 }
