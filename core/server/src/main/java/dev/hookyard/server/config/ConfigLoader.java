@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hookyard.server.config.HookyardConfig.ManagementSettings;
 import dev.hookyard.server.config.HookyardConfig.ServerSettings;
 import dev.hookyard.server.config.HookyardConfig.StoreSettings;
+import dev.hookyard.server.net.Cidr;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code conf/hookyard.yaml}: YAML syntax, references, types, ranges and unknown keys. Collects every
@@ -31,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
+    private static final Logger LOG = LoggerFactory.getLogger("hookyard.config");
+
     /** Default body limit: 1 MiB, larger than any delivery the supported vendors send. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Hard ceiling for a configured body limit: bodies are held in memory while verified. */
@@ -38,14 +45,21 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "endpoints", "handlers",
             "routes");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
+            "limits", "trustedProxies");
     private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog");
     private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port");
     /** Longest configurable retention: 100 years. */
     static final int MAX_RETENTION_DAYS = 36_500;
     /** Ceiling for store.maxBacklog: each pending run is a row, but a backlog beyond this is never healthy. */
     static final long MAX_BACKLOG_LIMIT = 1_000_000_000L;
-    private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes");
+    private static final Set<String> TLS_KEYS = Set.of("keystore", "password", "reloadInterval");
+    private static final Set<String> LIMIT_KEYS = Set.of("maxHeaderBytes", "maxHeaderCount", "idleTimeout",
+            "bodyTimeout", "maxConnections");
+    private static final Set<String> RATE_LIMIT_KEYS = Set.of("requests", "per");
+    private static final Set<String> SECRET_KEYS = Set.of("value", "notAfter");
+    private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes",
+            "maxHeaderCount", "bodyTimeout", "allow", "rateLimit");
     private static final Set<String> HANDLER_KEYS = Set.of("type", "options", "retry", "timeout", "maxConcurrent");
     private static final Set<String> RETRY_KEYS = Set.of("maxAttempts", "initialDelay", "maxDelay");
     private static final Set<String> ROUTE_KEYS = Set.of("from", "vendor", "events", "to");
@@ -87,6 +101,9 @@ public final class ConfigLoader {
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(absolute, reader.problems);
         }
+        if (!tolerateUnresolvedReferences) {
+            LiteralSecretWarning.check(absolute, reader.literalSecrets).ifPresent(LOG::warn);
+        }
         return config;
     }
 
@@ -127,6 +144,8 @@ public final class ConfigLoader {
     private final class Section {
         private final ReferenceResolver references;
         private final List<ConfigProblem> problems = new ArrayList<>();
+        /** Keys of secrets written into the file literally, for the file-permission warning. */
+        private final List<String> literalSecrets = new ArrayList<>();
 
         Section(ReferenceResolver references) {
             this.references = references;
@@ -141,7 +160,7 @@ public final class ConfigLoader {
             ServerSettings server = server(root.path("server"));
             StoreSettings store = store(root.path("store"));
             ManagementSettings management = management(root.path("management"));
-            List<EndpointConfig> endpoints = endpoints(root.path("endpoints"), server.maxBodyBytes());
+            List<EndpointConfig> endpoints = endpoints(root.path("endpoints"), server);
             List<HandlerConfig> handlers = handlers(root.path("handlers"));
             List<RouteConfig> routes = routes(root.path("routes"));
             return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management);
@@ -156,7 +175,122 @@ public final class ConfigLoader {
             int port = (int) number(node, "server", "port", 8080, 0, 65535);
             int maxBody = (int) number(node, "server", "maxBodyBytes", DEFAULT_MAX_BODY_BYTES, 1, MAX_BODY_LIMIT);
             Duration grace = duration(node, "server", "shutdownGrace", Duration.ZERO, Duration.ofMinutes(10));
-            return new ServerSettings(host, port, maxBody, grace != null ? grace : ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+            return new ServerSettings(host, port, maxBody, grace != null ? grace : ServerSettings.DEFAULT_SHUTDOWN_GRACE,
+                    tls(node.path("tls")), limits(node.path("limits")),
+                    cidrs(node, "server", "trustedProxies"));
+        }
+
+        private TlsConfig tls(JsonNode node) {
+            String key = "server.tls";
+            if (!isMap(node, key)) {
+                return null;
+            }
+            checkKeys(node, key, TLS_KEYS);
+            String keystore = text(node, key, "keystore", null);
+            if (keystore == null && !node.has("keystore")) {
+                problem(key + ".keystore", "is required", "add keystore: conf/tls.p12 (a PKCS12 keystore)");
+            }
+            if (node.has("password")) {
+                noteLiteral(key + ".password", node.path("password"));
+            }
+            String password = text(node, key, "password", null);
+            if (password == null && !node.has("password")) {
+                problem(key + ".password", "is required", "add password: \"${env:TLS_PASSWORD}\"");
+            } else if (password != null && password.isEmpty()) {
+                problem(key + ".password", "is empty", "set the keystore's password");
+                password = null;
+            }
+            Duration reload = duration(node, key, "reloadInterval", Duration.ZERO, Duration.ofDays(1));
+            if (reload != null && !reload.isZero() && reload.compareTo(Duration.ofSeconds(1)) < 0) {
+                problem(key + ".reloadInterval", "must be 0 (no reloading) or at least 1s",
+                        "set e.g. reloadInterval: 60s");
+                reload = null;
+            }
+            if (keystore == null || password == null) {
+                return null;
+            }
+            Path path = home.resolve(keystore).normalize();
+            Secret secret = Secret.of(password);
+            if (!tolerateUnresolvedReferences) {
+                // The inspecting commands never serve HTTPS, and may lack the password.
+                KeystoreCheck.check(key, path, secret, problems);
+            }
+            return new TlsConfig(path, secret, reload != null ? reload : TlsConfig.DEFAULT_RELOAD_INTERVAL);
+        }
+
+        private ServerLimits limits(JsonNode node) {
+            String key = "server.limits";
+            if (!isMap(node, key)) {
+                return ServerLimits.DEFAULTS;
+            }
+            checkKeys(node, key, LIMIT_KEYS);
+            ServerLimits d = ServerLimits.DEFAULTS;
+            int headerBytes = (int) number(node, key, "maxHeaderBytes", d.maxHeaderBytes(), 1024, 1024 * 1024);
+            int headerCount = (int) number(node, key, "maxHeaderCount", d.maxHeaderCount(), 1, 10_000);
+            Duration idle = duration(node, key, "idleTimeout", Duration.ofMillis(100), Duration.ofHours(1));
+            Duration body = duration(node, key, "bodyTimeout", Duration.ofMillis(100), Duration.ofHours(1));
+            int connections = (int) number(node, key, "maxConnections", d.maxConnections(), 1, 1_000_000);
+            return new ServerLimits(headerBytes, headerCount, idle != null ? idle : d.idleTimeout(),
+                    body != null ? body : d.bodyTimeout(), connections);
+        }
+
+        /** A list of CIDR blocks or addresses, each checked; an empty list when absent. */
+        private List<Cidr> cidrs(JsonNode parent, String key, String field) {
+            List<Cidr> blocks = new ArrayList<>();
+            List<String> texts = textList(parent, key, field, List.of());
+            String full = key + "." + field;
+            JsonNode node = parent.path(field);
+            for (int i = 0; i < texts.size(); i++) {
+                String itemKey = node.isArray() ? full + "[" + i + "]" : full;
+                var block = Cidr.parse(texts.get(i));
+                if (block.isEmpty()) {
+                    problem(itemKey, "'" + texts.get(i) + "' is not an IP address or CIDR block",
+                            "write an address (203.0.113.7, 2001:db8::1) or a block (10.0.0.0/8, 2001:db8::/32)");
+                } else {
+                    blocks.add(block.get());
+                }
+            }
+            return blocks;
+        }
+
+        private EndpointAdmission admission(JsonNode endpoint, String key, ServerSettings server) {
+            List<Cidr> allow = cidrs(endpoint, key, "allow");
+            if (endpoint.has("allow") && allow.isEmpty() && !problemsAt(key + ".allow")) {
+                problem(key + ".allow", "is empty, so no one could call this endpoint",
+                        "list the allowed addresses or blocks, or remove allow: to allow everyone");
+            }
+            RateLimitConfig rateLimit = null;
+            JsonNode rate = endpoint.path("rateLimit");
+            if (isMap(rate, key + ".rateLimit")) {
+                String rateKey = key + ".rateLimit";
+                checkKeys(rate, rateKey, RATE_LIMIT_KEYS);
+                if (!rate.has("requests")) {
+                    problem(rateKey + ".requests", "is required", "add requests: <how many per source>");
+                }
+                int requests = (int) number(rate, rateKey, "requests", 1, 1, 1_000_000);
+                Duration per = duration(rate, rateKey, "per", Duration.ofMillis(1), Duration.ofDays(1));
+                if (per == null && !rate.has("per")) {
+                    problem(rateKey + ".per", "is required", "add per: 1s (or 1m, 1h...)");
+                }
+                if (per != null) {
+                    rateLimit = new RateLimitConfig(requests, per);
+                }
+            }
+            int maxHeaderCount = (int) number(endpoint, key, "maxHeaderCount", server.limits().maxHeaderCount(), 1,
+                    10_000);
+            Duration bodyTimeout = duration(endpoint, key, "bodyTimeout", Duration.ofMillis(100), Duration.ofHours(1));
+            return new EndpointAdmission(allow, rateLimit, maxHeaderCount,
+                    bodyTimeout != null ? bodyTimeout : server.limits().bodyTimeout());
+        }
+
+        private boolean problemsAt(String prefix) {
+            return problems.stream().anyMatch(p -> p.key().startsWith(prefix));
+        }
+
+        private void noteLiteral(String key, JsonNode node) {
+            if (node.isValueNode() && !node.isNull() && LiteralSecretWarning.isLiteral(node.asText())) {
+                literalSecrets.add(key);
+            }
         }
 
         private StoreSettings store(JsonNode node) {
@@ -197,7 +331,8 @@ public final class ConfigLoader {
             return new ManagementSettings(enabled, host, port);
         }
 
-        private List<EndpointConfig> endpoints(JsonNode node, int defaultMaxBody) {
+        private List<EndpointConfig> endpoints(JsonNode node, ServerSettings server) {
+            int defaultMaxBody = server.maxBodyBytes();
             List<EndpointConfig> result = new ArrayList<>();
             if (node.isMissingNode() || node.isNull() || (node.isObject() && node.isEmpty())) {
                 problem("endpoints", "no endpoint is configured",
@@ -229,16 +364,21 @@ public final class ConfigLoader {
                     problem(key + ".path", "is already used by endpoint " + paths.get(path),
                             "give each endpoint its own path");
                 }
-                List<Secret> secrets = secrets(endpoint.path("secrets"), key + ".secrets");
+                List<KeyringEntry> secrets = secrets(endpoint.path("secrets"), key + ".secrets");
                 Options options = Options.of(plainMap(endpoint.path("options"), key + ".options"));
                 int maxBody = (int) number(endpoint, key, "maxBodyBytes", defaultMaxBody, 1, MAX_BODY_LIMIT);
-                result.add(new EndpointConfig(name, vendor, path, secrets, options, maxBody));
+                result.add(new EndpointConfig(name, vendor, path, secrets, options, maxBody,
+                        admission(endpoint, key, server)));
             }
             return result;
         }
 
-        private List<Secret> secrets(JsonNode node, String key) {
-            List<Secret> secrets = new ArrayList<>();
+        /**
+         * Each item is a value or reference, or {@code { value: ..., notAfter: 2026-12-31T00:00:00Z }} for a secret
+         * being rotated out.
+         */
+        private List<KeyringEntry> secrets(JsonNode node, String key) {
+            List<KeyringEntry> secrets = new ArrayList<>();
             if (node.isMissingNode() || node.isNull()) {
                 return secrets;
             }
@@ -251,10 +391,31 @@ public final class ConfigLoader {
             for (int i = 0; i < items.size(); i++) {
                 String itemKey = node.isArray() ? key + "[" + i + "]" : key;
                 JsonNode item = items.get(i);
+                Instant notAfter = null;
+                if (item.isObject()) {
+                    checkKeys(item, itemKey, SECRET_KEYS);
+                    String notAfterText = text(item, itemKey, "notAfter", null);
+                    if (notAfterText != null) {
+                        try {
+                            notAfter = Instant.parse(notAfterText.trim());
+                        } catch (DateTimeParseException e) {
+                            problem(itemKey + ".notAfter", "is not an instant",
+                                    "write an ISO-8601 UTC instant, e.g. notAfter: \"2026-12-31T00:00:00Z\"");
+                            continue;
+                        }
+                    }
+                    itemKey = itemKey + ".value";
+                    item = item.path("value");
+                    if (item.isMissingNode()) {
+                        problem(itemKey, "is required", "write value: \"${env:NAME}\" next to notAfter");
+                        continue;
+                    }
+                }
                 if (!item.isValueNode() || item.isNull()) {
                     problem(itemKey, "must be a secret value or reference", "write \"${env:NAME}\" or \"${file:PATH}\"");
                     continue;
                 }
+                noteLiteral(itemKey, item);
                 String value = references.resolve(itemKey, item.asText(), problems);
                 if (value == null) {
                     continue;
@@ -262,7 +423,7 @@ public final class ConfigLoader {
                 if (value.isBlank()) {
                     problem(itemKey, "is empty", "set a non-empty secret");
                 } else {
-                    secrets.add(Secret.of(value));
+                    secrets.add(new KeyringEntry(Secret.of(value), notAfter));
                 }
             }
             return secrets;
@@ -478,6 +639,9 @@ public final class ConfigLoader {
                 case OBJECT: {
                     Map<String, Object> map = new LinkedHashMap<>();
                     node.fields().forEachRemaining(e -> {
+                        if (LiteralSecretWarning.isSecretName(e.getKey())) {
+                            noteLiteral(key + "." + e.getKey(), e.getValue());
+                        }
                         Object value = plain(e.getValue(), key + "." + e.getKey());
                         if (value != null) {
                             map.put(e.getKey(), value);

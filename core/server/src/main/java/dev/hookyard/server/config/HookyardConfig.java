@@ -35,15 +35,29 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
     /**
      * The HTTP listener.
      *
-     * @param host          bind address
-     * @param port          port, 0 for any free port
-     * @param maxBodyBytes  default body limit of every endpoint
-     * @param shutdownGrace how long a stop lets in-flight requests and handler calls finish
+     * @param host           bind address
+     * @param port           port, 0 for any free port
+     * @param maxBodyBytes   default body limit of every endpoint
+     * @param shutdownGrace  how long a stop lets in-flight requests and handler calls finish
+     * @param tls            HTTPS settings, or null for plain HTTP
+     * @param limits         header, timeout and connection limits
+     * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
      */
-    public record ServerSettings(String host, int port, int maxBodyBytes, java.time.Duration shutdownGrace) {
+    public record ServerSettings(String host, int port, int maxBodyBytes, java.time.Duration shutdownGrace,
+                                 TlsConfig tls, ServerLimits limits,
+                                 List<dev.hookyard.server.net.Cidr> trustedProxies) {
 
         /** Default {@link #shutdownGrace}. */
         public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
+
+        public ServerSettings {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        /** Plain HTTP with the default limits and no trusted proxy. */
+        public ServerSettings(String host, int port, int maxBodyBytes, java.time.Duration shutdownGrace) {
+            this(host, port, maxBodyBytes, shutdownGrace, null, ServerLimits.DEFAULTS, List.of());
+        }
 
         /** Settings with the default shutdown grace. */
         public ServerSettings(String host, int port, int maxBodyBytes) {
