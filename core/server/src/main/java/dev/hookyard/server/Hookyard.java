@@ -12,6 +12,7 @@ import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.ReceiverServer;
+import dev.hookyard.server.http.RejectionCounters;
 import dev.hookyard.server.inject.ServerModule;
 import dev.hookyard.server.inspect.Retention;
 import dev.hookyard.server.management.ManagementServer;
@@ -38,6 +39,7 @@ public final class Hookyard implements AutoCloseable {
     private final DeliveryStore store;
     private final ConfiguredHandlers handlers;
     private final EndpointTable endpoints;
+    private final RejectionCounters rejections;
     private final DeliveryQueries queries;
     private final Retention retention;
     /** Null when {@code management.enabled} is false. */
@@ -57,6 +59,7 @@ public final class Hookyard implements AutoCloseable {
         try {
             this.dispatcher = injector.getInstance(Dispatcher.class);
             this.server = injector.getInstance(ReceiverServer.class);
+            this.rejections = injector.getInstance(RejectionCounters.class);
             HookyardConfig config = injector.getInstance(HookyardConfig.class);
             this.queries = injector.getInstance(DeliveryQueries.class);
             this.retention = injector.getInstance(Retention.class);
@@ -120,6 +123,16 @@ public final class Hookyard implements AutoCloseable {
 
     public String host() {
         return server.host();
+    }
+
+    /** {@code https} when the listener speaks TLS, else {@code http}. */
+    public String scheme() {
+        return server.scheme();
+    }
+
+    /** Requests and connections refused by limits and access rules, per reason. */
+    public RejectionCounters rejections() {
+        return rejections;
     }
 
     public EndpointTable endpoints() {

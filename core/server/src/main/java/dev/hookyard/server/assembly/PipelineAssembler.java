@@ -23,7 +23,6 @@ import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.HandlerFactory;
 import dev.hookyard.spi.InvalidOptionException;
-import dev.hookyard.spi.Keyring;
 import dev.hookyard.spi.Vendor;
 import dev.hookyard.spi.VendorContext;
 import dev.hookyard.spi.VendorFactory;
@@ -110,9 +109,11 @@ public final class PipelineAssembler {
                 continue;
             }
             try {
-                VendorContext context = new VendorContext(endpoint.name(), new Keyring(endpoint.secrets()),
-                        endpoint.options(), clock);
-                Vendor vendor = ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context));
+                // Secrets with a notAfter stop verifying after it: one vendor instance per period of the keyring.
+                Vendor vendor = ExpiringSecretsVendor.of(endpoint.key(), endpoint.keyring(), clock, keyring -> {
+                    VendorContext context = new VendorContext(endpoint.name(), keyring, endpoint.options(), clock);
+                    return ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context));
+                });
                 result.add(new Endpoint(endpoint.name(), endpoint.path(), endpoint.vendor(), vendor,
                         endpoint.maxBodyBytes()));
             } catch (InvalidOptionException e) {

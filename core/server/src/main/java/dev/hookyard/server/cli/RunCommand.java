@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "hookyard-shutdown"));
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown);
-        LOG.info("Hookyard ready on http://{}:{}", hookyard.host(), hookyard.port());
+        LOG.info("Hookyard ready on {}://{}:{}", hookyard.scheme(), hookyard.host(), hookyard.port());
         stopRequested.await();
         stop.run();
         return ExitCodes.OK;

@@ -1,12 +1,17 @@
 package dev.hookyard.server.http;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Reads a request body without blocking, stopping as soon as it exceeds the limit. The limit is checked on the
- * bytes actually received, so a chunked body with no Content-Length cannot grow past it either.
+ * Reads a request body without blocking, stopping as soon as it exceeds the limit or the time allowed for it. The
+ * limit is checked on the bytes actually received, so a chunked body with no Content-Length cannot grow past it
+ * either; the deadline counts from the start of the read however steadily bytes trickle in, so a slow sender cannot
+ * hold a connection and a buffer by sending one byte at a time.
  */
 final class BoundedBodyReader implements Runnable {
 
@@ -16,12 +21,24 @@ final class BoundedBodyReader implements Runnable {
 
         void tooLarge();
 
+        /** The whole body did not arrive within the deadline; nothing more is read. */
+        void timedOut();
+
+        /** The connection was idle for the idle timeout mid-body. */
+        void idle();
+
         void failed(Throwable failure);
     }
+
+    private enum End { BODY, TOO_LARGE, IDLE, FAILED }
 
     private final Content.Source source;
     private final int limit;
     private final Outcome outcome;
+    /** Guards {@link #finished} and reads: once finished, the source is never read again by this reader. */
+    private final Object lock = new Object();
+    private boolean finished;
+    private Scheduler.Task deadline;
     private byte[] buffer;
     private int size;
 
@@ -33,43 +50,80 @@ final class BoundedBodyReader implements Runnable {
     }
 
     /**
-     * Starts reading; {@code expected} is the declared length when known (to size the buffer once), else -1.
+     * Starts reading; {@code expected} is the declared length when known (to size the buffer once), else -1. The
+     * deadline is scheduled on {@code scheduler}; when it passes first, {@link Outcome#timedOut()} is called from the
+     * scheduler's thread.
      */
-    static void read(Content.Source source, int limit, long expected, Outcome outcome) {
-        new BoundedBodyReader(source, limit, expected < 0 ? 1024 : (int) Math.min(expected, limit), outcome).run();
+    static void read(Content.Source source, int limit, long expected, Scheduler scheduler, Duration timeout,
+                     Outcome outcome) {
+        BoundedBodyReader reader = new BoundedBodyReader(source, limit,
+                expected < 0 ? 1024 : (int) Math.min(expected, limit), outcome);
+        Scheduler.Task task = scheduler.schedule(reader::expire, timeout);
+        synchronized (reader.lock) {
+            reader.deadline = task;
+        }
+        reader.run();
+    }
+
+    private void expire() {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+        }
+        outcome.timedOut();
     }
 
     @Override
     public void run() {
-        while (true) {
-            Content.Chunk chunk = source.read();
-            if (chunk == null) {
-                source.demand(this);
-                return;
-            }
-            if (Content.Chunk.isFailure(chunk)) {
-                outcome.failed(chunk.getFailure());
-                return;
-            }
-            try {
-                ByteBuffer bytes = chunk.getByteBuffer();
-                int remaining = bytes.remaining();
-                if (remaining > limit - size) {
-                    outcome.tooLarge();
+        End end;
+        Throwable failure = null;
+        synchronized (lock) {
+            end = null;
+            while (end == null) {
+                if (finished) {
                     return;
                 }
-                if (size + remaining > buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.min(limit, Math.max(size + remaining, buffer.length * 2)));
+                Content.Chunk chunk = source.read();
+                if (chunk == null) {
+                    source.demand(this);
+                    return;
                 }
-                bytes.get(buffer, size, remaining);
-                size += remaining;
-            } finally {
-                chunk.release();
+                if (Content.Chunk.isFailure(chunk)) {
+                    failure = chunk.getFailure();
+                    end = failure instanceof TimeoutException ? End.IDLE : End.FAILED;
+                    break;
+                }
+                try {
+                    ByteBuffer bytes = chunk.getByteBuffer();
+                    int remaining = bytes.remaining();
+                    if (remaining > limit - size) {
+                        end = End.TOO_LARGE;
+                        break;
+                    }
+                    if (size + remaining > buffer.length) {
+                        buffer = Arrays.copyOf(buffer, Math.min(limit, Math.max(size + remaining, buffer.length * 2)));
+                    }
+                    bytes.get(buffer, size, remaining);
+                    size += remaining;
+                } finally {
+                    chunk.release();
+                }
+                if (chunk.isLast()) {
+                    end = End.BODY;
+                }
             }
-            if (chunk.isLast()) {
-                outcome.body(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
-                return;
+            finished = true;
+            if (deadline != null) {
+                deadline.cancel();
             }
+        }
+        switch (end) {
+            case BODY -> outcome.body(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+            case TOO_LARGE -> outcome.tooLarge();
+            case IDLE -> outcome.idle();
+            default -> outcome.failed(failure);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.hookyard.server.intake.DeliveryIntake;
 import dev.hookyard.server.intake.IntakeResult;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.Headers;
+import dev.hookyard.server.http.RejectionCounters.Reason;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the delivery path: exact-path endpoint lookup (404), POST only (405), body limit (413), then
- * {@link DeliveryIntake} decides 200, 401, 400 or 503. Every answer is a short fixed text.
+ * The HTTP face of the delivery path: exact-path endpoint lookup (404), POST only (405), then the checks that cost
+ * nothing but the headers: client address allowed (403), per-source rate limit (429 with Retry-After), header count
+ * (431) and declared body size (413); then the body is read within its size limit (413) and time limit (408), and
+ * {@link DeliveryIntake} decides 200, 401, 400 or 503. Every answer is a short fixed text; every refusal by a limit
+ * or access rule is counted in {@link RejectionCounters}.
  */
 public final class DeliveryRequestHandler extends Handler.Abstract {
 
@@ -36,12 +41,25 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     private final EndpointTable endpoints;
     private final DeliveryIntake intake;
     private final Clock clock;
+    private final EndpointAdmissions admissions;
+    private final SourceAddress sources;
+    private final RejectionCounters rejections;
 
+    /** Everyone may call every endpoint, with the default limits; refusals are counted in a private counter. */
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock) {
+        this(endpoints, intake, clock, new EndpointAdmissions(java.util.List.of(), clock),
+                new SourceAddress(java.util.List.of()), new RejectionCounters());
+    }
+
+    public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
+                                  EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections) {
         super(InvocationType.BLOCKING);
         this.endpoints = endpoints;
         this.intake = intake;
         this.clock = clock;
+        this.admissions = admissions;
+        this.sources = sources;
+        this.rejections = rejections;
     }
 
     @Override
@@ -58,13 +76,18 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             PlainResponses.send(response, HttpStatus.METHOD_NOT_ALLOWED_405, "method not allowed", callback);
             return true;
         }
+        EndpointAdmissions.Rules rules = admissions.of(endpoint.name());
+        if (!admit(endpoint, rules, request, response, callback)) {
+            return true;
+        }
         long declared = request.getLength();
         if (declared > endpoint.maxBodyBytes()) {
-            tooLarge(response, callback);
+            tooLarge(endpoint, response, callback);
             return true;
         }
         long started = System.nanoTime();
-        BoundedBodyReader.read(request, endpoint.maxBodyBytes(), declared, new BoundedBodyReader.Outcome() {
+        BoundedBodyReader.read(request, endpoint.maxBodyBytes(), declared, request.getComponents().getScheduler(),
+                rules.bodyTimeout(), new BoundedBodyReader.Outcome() {
             @Override
             public void body(byte[] body) {
                 respond(endpoint, request, response, callback, body, started);
@@ -72,7 +95,20 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
 
             @Override
             public void tooLarge() {
-                DeliveryRequestHandler.tooLarge(response, callback);
+                DeliveryRequestHandler.this.tooLarge(endpoint, response, callback);
+            }
+
+            @Override
+            public void timedOut() {
+                rejections.record(Reason.BODY_TIMEOUT, "endpoint=" + endpoint.name() + " timeout="
+                        + rules.bodyTimeout().toMillis() + "ms");
+                requestTimeout(response, callback);
+            }
+
+            @Override
+            public void idle() {
+                rejections.record(Reason.IDLE_TIMEOUT, "endpoint=" + endpoint.name() + " (sender silent mid-body)");
+                requestTimeout(response, callback);
             }
 
             @Override
@@ -136,10 +172,60 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         }
     }
 
-    private static void tooLarge(Response response, Callback callback) {
-        // The rest of an oversized body is not read; close the connection rather than drain it.
+    /**
+     * The checks made before any of the body is read; false once a refusal is sent. A refused request's body is
+     * never read: the connection is closed after the answer rather than drained.
+     */
+    private boolean admit(Endpoint endpoint, EndpointAdmissions.Rules rules, Request request, Response response,
+                          Callback callback) {
+        InetAddress client = sources.of(request);
+        if (!rules.allow().allows(client)) {
+            rejections.record(Reason.NOT_ALLOWED, "endpoint=" + endpoint.name() + " client=" + text(client));
+            refuse(response, HttpStatus.FORBIDDEN_403, "forbidden", callback);
+            return false;
+        }
+        if (rules.rateLimiter() != null) {
+            long retryAfter = rules.rateLimiter().acquire(client);
+            if (retryAfter > 0) {
+                rejections.record(Reason.RATE_LIMITED, "endpoint=" + endpoint.name() + " client=" + text(client));
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfter));
+                refuse(response, HttpStatus.TOO_MANY_REQUESTS_429, "too many requests", callback);
+                return false;
+            }
+        }
+        int headerCount = request.getHeaders().size();
+        if (headerCount > rules.maxHeaderCount()) {
+            rejections.record(Reason.TOO_MANY_HEADERS, "endpoint=" + endpoint.name() + " headers=" + headerCount
+                    + " limit=" + rules.maxHeaderCount());
+            refuse(response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431, "request header fields too large",
+                    callback);
+            return false;
+        }
+        return true;
+    }
+
+    private static String text(InetAddress client) {
+        return client == null ? "unknown" : client.getHostAddress();
+    }
+
+    private static void refuse(Response response, int status, String text, Callback callback) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        PlainResponses.send(response, HttpStatus.PAYLOAD_TOO_LARGE_413, "payload too large", callback);
+        PlainResponses.send(response, status, text, callback);
+    }
+
+    private void tooLarge(Endpoint endpoint, Response response, Callback callback) {
+        rejections.record(Reason.BODY_TOO_LARGE, "endpoint=" + endpoint.name() + " limit=" + endpoint.maxBodyBytes());
+        // The rest of an oversized body is not read; close the connection rather than drain it.
+        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE_413, "payload too large", callback);
+    }
+
+    /** 408, closing the connection: what is left of the body is never read. */
+    private static void requestTimeout(Response response, Callback callback) {
+        if (response.isCommitted()) {
+            callback.failed(new java.util.concurrent.TimeoutException("body not received in time"));
+            return;
+        }
+        refuse(response, HttpStatus.REQUEST_TIMEOUT_408, "request timeout", callback);
     }
 
     private static Headers headersOf(Request request) {

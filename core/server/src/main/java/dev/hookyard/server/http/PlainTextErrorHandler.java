@@ -13,6 +13,17 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class PlainTextErrorHandler implements Request.Handler {
 
+    private final RejectionCounters rejections;
+
+    public PlainTextErrorHandler() {
+        this(new RejectionCounters());
+    }
+
+    /** Counts the header-size refusals Jetty makes itself (431) in {@code rejections}. */
+    public PlainTextErrorHandler(RejectionCounters rejections) {
+        this.rejections = rejections;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
@@ -21,6 +32,9 @@ public final class PlainTextErrorHandler implements Request.Handler {
         }
         if (status < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR_500;
+        }
+        if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
+            rejections.record(RejectionCounters.Reason.HEADERS_TOO_LARGE, "request line and headers over the limit");
         }
         if (HttpStatus.hasNoBody(status)) {
             response.setStatus(status);

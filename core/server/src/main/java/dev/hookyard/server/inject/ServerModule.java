@@ -13,6 +13,9 @@ import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.DeliveryRequestHandler;
+import dev.hookyard.server.http.EndpointAdmissions;
+import dev.hookyard.server.http.RejectionCounters;
+import dev.hookyard.server.http.SourceAddress;
 import dev.hookyard.server.http.ReceiverServer;
 import dev.hookyard.server.intake.BacklogGate;
 import dev.hookyard.server.intake.DeliveryIntake;
@@ -108,8 +111,18 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake) {
-        return new ReceiverServer(config.server(), new DeliveryRequestHandler(endpoints, intake, clock));
+    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake, RejectionCounters rejections) {
+        DeliveryRequestHandler handler = new DeliveryRequestHandler(endpoints, intake, clock,
+                new EndpointAdmissions(config.endpoints(), clock), new SourceAddress(config.server().trustedProxies()),
+                rejections);
+        return new ReceiverServer(config.server(), handler, rejections);
+    }
+
+    /** Refusals by limits and access rules, per reason: shared by the listener and whatever reports them. */
+    @Provides
+    @Singleton
+    public RejectionCounters rejections() {
+        return new RejectionCounters();
     }
 
     /** The operator's queries, on their own connection; opened after the store, which creates and migrates it. */

@@ -1,0 +1,132 @@
+package dev.hookyard.server.http;
+
+import dev.hookyard.server.config.RateLimitConfig;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A token bucket per source: each source may make {@code requests} requests at once, and earns them back evenly
+ * over {@code per}. IPv6 sources are counted per /64 network, since one host usually holds a whole /64 and could
+ * otherwise change address for every request; a source whose address is unknown shares one bucket.
+ *
+ * <p>Memory is bounded: a bucket that has filled up again is the same as no bucket, so such buckets are dropped as
+ * they are met, least recently used first; and beyond {@code maxSources} the least recently used bucket is dropped
+ * even if it is not full (that source starts afresh).
+ */
+public final class RateLimiter {
+
+    /** Default bound on the buckets kept per endpoint. */
+    public static final int DEFAULT_MAX_SOURCES = 10_000;
+    private static final Object UNKNOWN = new Object();
+
+    private final double capacity;
+    private final double tokensPerMilli;
+    private final Clock clock;
+    private final int maxSources;
+    private final LinkedHashMap<Object, Bucket> buckets;
+
+    public RateLimiter(RateLimitConfig config, Clock clock) {
+        this(config, clock, DEFAULT_MAX_SOURCES);
+    }
+
+    public RateLimiter(RateLimitConfig config, Clock clock, int maxSources) {
+        this.capacity = config.requests();
+        this.tokensPerMilli = config.requests() / (double) Math.max(1, config.per().toMillis());
+        this.clock = clock;
+        this.maxSources = maxSources;
+        this.buckets = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Bucket> eldest) {
+                return size() > RateLimiter.this.maxSources;
+            }
+        };
+    }
+
+    /**
+     * Takes one request's token for {@code source}: 0 if the request may proceed, else how many whole seconds
+     * (at least 1) until it may, for {@code Retry-After}.
+     */
+    public long acquire(InetAddress source) {
+        long now = clock.millis();
+        Object key = key(source);
+        synchronized (buckets) {
+            dropFullBuckets(now);
+            Bucket bucket = buckets.get(key);
+            if (bucket == null) {
+                bucket = new Bucket(capacity, now);
+                buckets.put(key, bucket);
+            }
+            bucket.refill(now);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            double missingMillis = (1 - bucket.tokens) / tokensPerMilli;
+            return Math.max(1, (long) Math.ceil(missingMillis / 1000.0));
+        }
+    }
+
+    /** How many sources have a bucket (for tests of the memory bound). */
+    public int trackedSources() {
+        synchronized (buckets) {
+            return buckets.size();
+        }
+    }
+
+    /** Drops full buckets from the least recently used end, a few per call, so idle sources cost nothing. */
+    private void dropFullBuckets(long now) {
+        Iterator<Bucket> it = buckets.values().iterator();
+        for (int i = 0; i < 4 && it.hasNext(); i++) {
+            Bucket bucket = it.next();
+            bucket.refill(now);
+            if (bucket.tokens < capacity) {
+                return;
+            }
+            it.remove();
+        }
+    }
+
+    private static Object key(InetAddress source) {
+        if (source == null) {
+            return UNKNOWN;
+        }
+        byte[] bytes = source.getAddress();
+        if (source instanceof Inet6Address) {
+            return new Network(Arrays.copyOf(bytes, 8));
+        }
+        return new Network(bytes);
+    }
+
+    private record Network(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Network n && Arrays.equals(n.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
+
+    private final class Bucket {
+        double tokens;
+        long updated;
+
+        Bucket(double tokens, long now) {
+            this.tokens = tokens;
+            this.updated = now;
+        }
+
+        void refill(long now) {
+            long elapsed = Math.max(0, now - updated);
+            tokens = Math.min(capacity, tokens + elapsed * tokensPerMilli);
+            updated = Math.max(updated, now);
+        }
+    }
+}
