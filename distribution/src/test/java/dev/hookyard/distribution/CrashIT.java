@@ -303,6 +303,7 @@ class CrashIT {
     private Path writeConfig(Path store) throws IOException {
         String yaml = String.join("\n",
                 "server: { host: 127.0.0.1, port: 0 }",
+                "management: { host: 127.0.0.1, port: 0 }   # any free port: tests may run side by side",
                 "store:",
                 "  path: '" + store.toAbsolutePath().toString().replace("'", "''") + "'",
                 "endpoints:",

@@ -142,20 +142,36 @@ final class GroupCommit {
                 return;
             }
             List<PendingAppend> batch = new ArrayList<>();
-            List<AppendResult> results;
-            writeLock.lock();
             try {
-                boolean stopAfter = drain(first, batch);
-                results = batch.isEmpty() ? List.of() : writeOrFail(batch);
-                if (stopAfter) {
-                    complete(batch, results);
+                if (writeOneBatch(first, batch)) {
                     return;
                 }
-            } finally {
-                writeLock.unlock();
+            } catch (Throwable e) {
+                // Nothing may stop the writer: fail what it held (nothing of it was acknowledged) and go on.
+                LOG.error("Store {}'s writer failed outside a transaction; carrying on", storeName, e);
+                StoreUnavailableException failure = new StoreUnavailableException("store " + storeName
+                        + " writer failed: " + e, e);
+                batch.forEach(p -> p.result.completeExceptionally(failure));
+                if (!batch.contains(first)) {
+                    first.result.completeExceptionally(failure);
+                }
             }
-            complete(batch, results);
         }
+    }
+
+    /** Takes the write lock, drains, writes and completes one batch; true if the stop marker was reached. */
+    private boolean writeOneBatch(PendingAppend first, List<PendingAppend> batch) {
+        List<AppendResult> results;
+        boolean stopAfter;
+        writeLock.lock();
+        try {
+            stopAfter = drain(first, batch);
+            results = batch.isEmpty() ? List.of() : writeOrFail(batch);
+        } finally {
+            writeLock.unlock();
+        }
+        complete(batch, results);
+        return stopAfter;
     }
 
     /** Fills a batch from {@code first} and whatever is queued behind it; true if the stop marker was reached. */
