@@ -31,15 +31,14 @@ public final class InstalledPlugins implements AutoCloseable {
     private final Map<String, HandlerFactory> handlers = new LinkedHashMap<>();
     private final Map<Object, String> origins = new IdentityHashMap<>();
     private final List<LoadedPlugin> loaded = new ArrayList<>();
+    private final List<RuntimeException> skipped = new ArrayList<>();
 
     private InstalledPlugins() {
     }
 
     /** Only what ships with the server: the built-in handlers and the vendor modules in {@code lib/}. */
     public static InstalledPlugins discover() {
-        InstalledPlugins installed = new InstalledPlugins();
-        installed.addAll(builtIn(), BUILT_IN);
-        return installed;
+        return of(builtIn());
     }
 
     /**
@@ -47,15 +46,33 @@ public final class InstalledPlugins implements AutoCloseable {
      * {@link PluginLoadException} or {@link PluginConflictException} naming the plugin at fault.
      */
     public static InstalledPlugins discover(Path pluginsDirectory) {
-        InstalledPlugins installed = discover();
-        PluginLoader loader = new PluginLoader();
+        return discover(pluginsDirectory, PluginFailurePolicy.FAIL);
+    }
+
+    /**
+     * What ships with the server plus the plugins in {@code pluginsDirectory}; a plugin that cannot be loaded (or
+     * contributes an id another already has) stops startup or, under {@link PluginFailurePolicy#SKIP}, is left out
+     * with a warning.
+     */
+    public static InstalledPlugins discover(Path pluginsDirectory, PluginFailurePolicy onError) {
+        return of(builtIn(), pluginsDirectory, onError);
+    }
+
+    /** Exactly these plugins, as if shipped with the server (for tests and embedding). */
+    public static InstalledPlugins of(List<? extends HookyardPlugin> plugins) {
+        InstalledPlugins installed = new InstalledPlugins();
+        for (HookyardPlugin plugin : plugins) {
+            installed.add(plugin.vendors(), plugin.handlers(), BUILT_IN);
+        }
+        return installed;
+    }
+
+    /** These plugins as if shipped with the server, plus those in {@code pluginsDirectory} (for tests and embedding). */
+    public static InstalledPlugins of(List<? extends HookyardPlugin> builtIn, Path pluginsDirectory,
+                                      PluginFailurePolicy onError) {
+        InstalledPlugins installed = of(builtIn);
         try {
-            for (PluginSource source : PluginDirectory.scan(pluginsDirectory)) {
-                LoadedPlugin plugin = loader.load(source);
-                installed.loaded.add(plugin);
-                installed.addAll(plugin.plugins(), "plugins/" + source.name());
-                LOG.info("Plugin {} loaded: {}", source.name(), installed.describe(plugin));
-            }
+            installed.loadAll(pluginsDirectory, onError);
         } catch (RuntimeException e) {
             installed.close();
             throw e;
@@ -63,11 +80,35 @@ public final class InstalledPlugins implements AutoCloseable {
         return installed;
     }
 
-    /** Exactly these plugins, as if shipped with the server (for tests and embedding). */
-    public static InstalledPlugins of(List<? extends HookyardPlugin> plugins) {
-        InstalledPlugins installed = new InstalledPlugins();
-        installed.addAll(plugins, BUILT_IN);
-        return installed;
+    private void loadAll(Path directory, PluginFailurePolicy onError) {
+        PluginLoader loader = new PluginLoader();
+        for (PluginSource source : PluginDirectory.scan(directory)) {
+            LoadedPlugin plugin;
+            try {
+                plugin = loader.load(source);
+            } catch (PluginLoadException e) {
+                skipOrThrow(onError, e);
+                continue;
+            }
+            try {
+                add(plugin.vendors(), plugin.handlers(), "plugins/" + source.name());
+            } catch (PluginConflictException e) {
+                closeQuietly(plugin);
+                skipOrThrow(onError, e);
+                continue;
+            }
+            loaded.add(plugin);
+            LOG.info("Plugin {} loaded ({}): {}", source.name(),
+                    plugin.moduleLayer() ? "own module layer" : "own class loader", plugin.describe());
+        }
+    }
+
+    private void skipOrThrow(PluginFailurePolicy onError, RuntimeException e) {
+        if (onError == PluginFailurePolicy.FAIL) {
+            throw e;
+        }
+        skipped.add(e);
+        LOG.warn("!!! PLUGIN SKIPPED, the server starts without it (plugins.onError: skip): {}", e.getMessage());
     }
 
     private static List<HookyardPlugin> builtIn() {
@@ -75,34 +116,34 @@ public final class InstalledPlugins implements AutoCloseable {
                 .stream().map(ServiceLoader.Provider::get).toList();
     }
 
-    private void addAll(List<? extends HookyardPlugin> plugins, String origin) {
-        for (HookyardPlugin plugin : plugins) {
-            for (VendorFactory vendor : plugin.vendors()) {
-                VendorFactory previous = vendors.putIfAbsent(vendor.id(), vendor);
-                if (previous != null) {
-                    throw new PluginConflictException("vendor id '" + vendor.id() + "' is provided by both "
-                            + origins.get(previous) + " and " + origin);
-                }
-                origins.put(vendor, origin);
-            }
-            for (HandlerFactory handler : plugin.handlers()) {
-                HandlerFactory previous = handlers.putIfAbsent(handler.type(), handler);
-                if (previous != null) {
-                    throw new PluginConflictException("handler type '" + handler.type() + "' is provided by both "
-                            + origins.get(previous) + " and " + origin);
-                }
-                origins.put(handler, origin);
+    /** Adds one plugin's factories, all or none: a conflict leaves this set as it was. */
+    private void add(List<VendorFactory> newVendors, List<HandlerFactory> newHandlers, String origin) {
+        Map<String, VendorFactory> vendorIds = new LinkedHashMap<>();
+        for (VendorFactory vendor : newVendors) {
+            VendorFactory previous = vendors.containsKey(vendor.id()) ? vendors.get(vendor.id())
+                    : vendorIds.putIfAbsent(vendor.id(), vendor);
+            if (previous != null) {
+                throw new PluginConflictException("vendor id '" + vendor.id() + "' is provided by both "
+                        + origins.getOrDefault(previous, origin) + " and " + origin);
             }
         }
-    }
-
-    private String describe(LoadedPlugin plugin) {
-        List<String> parts = new ArrayList<>();
-        for (HookyardPlugin entry : plugin.plugins()) {
-            entry.vendors().forEach(v -> parts.add("vendor " + v.id()));
-            entry.handlers().forEach(h -> parts.add("handler type " + h.type()));
+        Map<String, HandlerFactory> handlerTypes = new LinkedHashMap<>();
+        for (HandlerFactory handler : newHandlers) {
+            HandlerFactory previous = handlers.containsKey(handler.type()) ? handlers.get(handler.type())
+                    : handlerTypes.putIfAbsent(handler.type(), handler);
+            if (previous != null) {
+                throw new PluginConflictException("handler type '" + handler.type() + "' is provided by both "
+                        + origins.getOrDefault(previous, origin) + " and " + origin);
+            }
         }
-        return parts.isEmpty() ? "contributes nothing" : String.join(", ", parts);
+        vendorIds.forEach((id, vendor) -> {
+            vendors.put(id, vendor);
+            origins.put(vendor, origin);
+        });
+        handlerTypes.forEach((type, handler) -> {
+            handlers.put(type, handler);
+            origins.put(handler, origin);
+        });
     }
 
     public Optional<VendorFactory> vendor(String id) {
@@ -128,19 +169,33 @@ public final class InstalledPlugins implements AutoCloseable {
         return origins.getOrDefault(factory, BUILT_IN);
     }
 
+    /** Whether a vendor or handler factory came from the plugins directory rather than with the server. */
+    public boolean isDroppedIn(Object factory) {
+        return !originOf(factory).equals(BUILT_IN);
+    }
+
     /** The plugins loaded from the plugins directory. */
     public List<LoadedPlugin> loaded() {
         return Collections.unmodifiableList(loaded);
     }
 
+    /** Why each plugin left out under {@link PluginFailurePolicy#SKIP} was left out. */
+    public List<RuntimeException> skipped() {
+        return Collections.unmodifiableList(skipped);
+    }
+
     @Override
     public void close() {
         for (LoadedPlugin plugin : loaded) {
-            try {
-                plugin.close();
-            } catch (IOException e) {
-                LOG.warn("Closing plugin {} failed: {}", plugin.source().name(), e.toString());
-            }
+            closeQuietly(plugin);
+        }
+    }
+
+    private static void closeQuietly(LoadedPlugin plugin) {
+        try {
+            plugin.close();
+        } catch (IOException e) {
+            LOG.warn("Closing plugin {} failed: {}", plugin.source().name(), e.toString());
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds the plugins in {@code plugins/}: each {@code *.jar} file is a plugin, and each folder holding JARs is one
- * plugin made of all of them. Anything else (a README, hidden files) is ignored. Order is by name, so startup is
+ * plugin made of all of them (a folder without JARs is reported when it is loaded). Anything else (a README, hidden files) is ignored. Order is by name, so startup is
  * reproducible.
  */
 public final class PluginDirectory {
@@ -31,9 +31,6 @@ public final class PluginDirectory {
             }
             if (Files.isDirectory(entry)) {
                 List<Path> jars = list(entry, entry).stream().filter(PluginDirectory::isJar).toList();
-                if (jars.isEmpty()) {
-                    throw new PluginLoadException(entry, "folder holds no .jar file", null);
-                }
                 sources.add(new PluginSource(name, entry, jars));
             } else if (isJar(entry)) {
                 sources.add(new PluginSource(name, entry, List.of(entry)));

@@ -6,10 +6,14 @@ import dev.hookyard.spi.VendorFactory;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.lang.module.ResolvedModule;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
@@ -28,6 +33,8 @@ import java.util.stream.Collectors;
  * {@link PluginClassLoader}. Either way it sees only the SPI and the built-in vendors' event packages from the host.
  */
 public final class PluginLoader {
+
+    private static final String SERVICE = HookyardPlugin.class.getName();
 
     private final ClassLoader host;
 
@@ -41,27 +48,41 @@ public final class PluginLoader {
 
     /** Loads the plugin, instantiating its providers and asking each for its factories once. */
     public LoadedPlugin load(PluginSource source) {
-        for (Path jar : source.jars()) {
-            checkReadable(source, jar);
+        if (source.jars().isEmpty()) {
+            throw new PluginLoadException(source.origin(), "folder holds no .jar file", null);
         }
-        LoadedPlugin loaded = allNamedModules(source) && PluginLoader.class.getModule().isNamed()
-                ? inModuleLayer(source) : inClassLoader(source);
+        for (Path jar : source.jars()) {
+            checkReadable(jar);
+        }
+        boolean layered = allNamedModules(source) && PluginLoader.class.getModule().isNamed();
+        Isolated isolated = layered ? inModuleLayer(source) : inClassLoader(source);
+        List<VendorFactory> vendors = new ArrayList<>();
+        List<HandlerFactory> handlers = new ArrayList<>();
         try {
-            for (HookyardPlugin plugin : loaded.plugins()) {
-                ContextClassLoader.get(loaded.loader(), () -> {
-                    plugin.vendors().forEach(VendorFactory::id);
-                    plugin.handlers().forEach(HandlerFactory::type);
-                    return plugin;
-                });
-            }
+            ContextClassLoader.get(isolated.loader(), () -> {
+                for (HookyardPlugin plugin : isolated.plugins()) {
+                    vendors.addAll(plugin.vendors());
+                    handlers.addAll(plugin.handlers());
+                }
+                vendors.forEach(v -> requireName(v.id(), "a vendor factory (" + v.getClass().getName() + ")", "id"));
+                handlers.forEach(h -> requireName(h.type(), "a handler factory (" + h.getClass().getName() + ")",
+                        "type"));
+                return null;
+            });
         } catch (RuntimeException | LinkageError e) {
-            closeQuietly(loaded);
+            closeQuietly(isolated.loader());
             throw new PluginLoadException(source.origin(), "its plugin entry point failed", e);
         }
-        return loaded;
+        return new LoadedPlugin(source, isolated.loader(), layered, isolated.plugins(), vendors, handlers);
     }
 
-    private static void checkReadable(PluginSource source, Path jar) {
+    private static void requireName(String name, String what, String method) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalStateException(what + " returns no " + method + "()");
+        }
+    }
+
+    private static void checkReadable(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             file.stream().findFirst();
         } catch (IOException | RuntimeException e) {
@@ -79,7 +100,15 @@ public final class PluginLoader {
         }
     }
 
-    private LoadedPlugin inModuleLayer(PluginSource source) {
+    /** A plugin's loader and its instantiated entry points. */
+    private record Isolated(ClassLoader loader, List<HookyardPlugin> plugins) {
+    }
+
+    /** One declared entry point, not yet instantiated. */
+    private record EntryPoint(String className, Callable<HookyardPlugin> create) {
+    }
+
+    private Isolated inModuleLayer(PluginSource source) {
         ModuleLayer boot = ModuleLayer.boot();
         ModuleFinder finder = ModuleFinder.of(source.jars().toArray(Path[]::new));
         Set<String> roots = finder.findAll().stream().map(m -> m.descriptor().name()).collect(Collectors.toSet());
@@ -107,12 +136,19 @@ public final class PluginLoader {
             throw new PluginLoadException(source.origin(), "its module layer cannot be created", e);
         }
         ClassLoader loader = layer.findLoader(roots.iterator().next());
-        List<HookyardPlugin> plugins = providers(source, ServiceLoader.load(layer, HookyardPlugin.class).stream()
-                .filter(p -> p.type().getModule().getLayer() == layer).toList(), loader);
-        return new LoadedPlugin(source, loader, plugins);
+        List<EntryPoint> declared;
+        try {
+            declared = ServiceLoader.load(layer, HookyardPlugin.class).stream()
+                    .filter(p -> p.type().getModule().getLayer() == layer)
+                    .map(p -> new EntryPoint(p.type().getName(), p::get))
+                    .toList();
+        } catch (ServiceConfigurationError e) {
+            throw new PluginLoadException(source.origin(), "its 'provides " + SERVICE + "' cannot be used", e);
+        }
+        return new Isolated(loader, instantiate(source, declared, loader));
     }
 
-    private LoadedPlugin inClassLoader(PluginSource source) {
+    private Isolated inClassLoader(PluginSource source) {
         List<URL> urls = new ArrayList<>();
         for (Path jar : source.jars()) {
             try {
@@ -123,39 +159,112 @@ public final class PluginLoader {
         }
         PluginClassLoader loader = new PluginClassLoader("plugin:" + source.name(), urls.toArray(URL[]::new), host);
         try {
-            List<ServiceLoader.Provider<HookyardPlugin>> found =
-                    ServiceLoader.load(HookyardPlugin.class, loader).stream().toList();
-            return new LoadedPlugin(source, loader, providers(source, found, loader));
-        } catch (RuntimeException | ServiceConfigurationError e) {
-            closeQuietly(new LoadedPlugin(source, loader, List.of()));
+            List<EntryPoint> declared;
+            try {
+                declared = ServiceLoader.load(HookyardPlugin.class, loader).stream()
+                        .map(p -> new EntryPoint(p.type().getName(), p::get))
+                        .toList();
+            } catch (ServiceConfigurationError e) {
+                throw new PluginLoadException(source.origin(), "its META-INF/services/" + SERVICE
+                        + " names a class that cannot be used", e);
+            }
+            if (declared.isEmpty()) {
+                declared = declaredInModuleInfo(source, loader);
+            }
+            return new Isolated(loader, instantiate(source, declared, loader));
+        } catch (RuntimeException | Error e) {
+            closeQuietly(loader);
             throw e;
         }
     }
 
-    private static List<HookyardPlugin> providers(PluginSource source, List<ServiceLoader.Provider<HookyardPlugin>> found,
-                                                  ClassLoader loader) {
-        if (found.isEmpty()) {
-            throw new PluginLoadException(source.origin(), "provides no " + HookyardPlugin.class.getName()
-                    + " (declare it in META-INF/services/" + HookyardPlugin.class.getName()
-                    + " or with 'provides' in module-info)", null);
+    /**
+     * The entry points a modular JAR declares with {@code provides} only: on the class path its
+     * {@code module-info} is not read by {@link ServiceLoader}, yet the same JAR works on the module path, so
+     * the declaration is honoured here the way the module system would (a public static {@code provider()}
+     * method, else a public no-argument constructor).
+     */
+    private static List<EntryPoint> declaredInModuleInfo(PluginSource source, ClassLoader loader) {
+        List<EntryPoint> declared = new ArrayList<>();
+        for (Path jar : source.jars()) {
+            Set<ModuleReference> modules;
+            try {
+                modules = ModuleFinder.of(jar).findAll();
+            } catch (FindException e) {
+                continue;
+            }
+            for (ModuleReference module : modules) {
+                if (module.descriptor().isAutomatic()) {
+                    continue;
+                }
+                for (ModuleDescriptor.Provides provides : module.descriptor().provides()) {
+                    if (provides.service().equals(SERVICE)) {
+                        provides.providers().forEach(name ->
+                                declared.add(new EntryPoint(name, () -> construct(loader.loadClass(name)))));
+                    }
+                }
+            }
+        }
+        return declared;
+    }
+
+    private static HookyardPlugin construct(Class<?> type) throws ReflectiveOperationException {
+        Object instance;
+        Method provider = null;
+        try {
+            provider = type.getMethod("provider");
+        } catch (NoSuchMethodException e) {
+            // no provider method: the public no-argument constructor
+        }
+        try {
+            if (provider != null && Modifier.isStatic(provider.getModifiers())) {
+                instance = provider.invoke(null);
+            } else {
+                instance = type.getConstructor().newInstance();
+            }
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(type.getName() + " could not be created", e.getCause());
+        }
+        if (!(instance instanceof HookyardPlugin plugin)) {
+            throw new IllegalStateException(type.getName() + " is not a " + SERVICE);
+        }
+        return plugin;
+    }
+
+    private static List<HookyardPlugin> instantiate(PluginSource source, List<EntryPoint> declared,
+                                                    ClassLoader loader) {
+        if (declared.isEmpty()) {
+            throw new PluginLoadException(source.origin(), "provides no " + SERVICE + " (declare it in"
+                    + " META-INF/services/" + SERVICE + ", or with 'provides " + SERVICE + " with ...' in the"
+                    + " module-info of a modular JAR)", null);
         }
         List<HookyardPlugin> plugins = new ArrayList<>();
-        for (ServiceLoader.Provider<HookyardPlugin> provider : found) {
+        for (EntryPoint entry : declared) {
             try {
-                plugins.add(ContextClassLoader.get(loader, provider::get));
+                plugins.add(ContextClassLoader.get(loader, () -> {
+                    try {
+                        return entry.create().call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                throw new PluginLoadException(source.origin(), "its entry point "
-                        + provider.type().getName() + " could not be created", e);
+                throw new PluginLoadException(source.origin(), "its entry point " + entry.className()
+                        + " could not be created", e);
             }
         }
         return plugins;
     }
 
-    private static void closeQuietly(LoadedPlugin plugin) {
-        try {
-            plugin.close();
-        } catch (IOException e) {
-            // already failing; the load error is what matters
+    private static void closeQuietly(ClassLoader loader) {
+        if (loader instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // already failing; the load error is what matters
+            }
         }
     }
 }

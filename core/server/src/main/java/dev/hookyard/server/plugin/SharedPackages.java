@@ -19,6 +19,11 @@ final class SharedPackages {
         if (className.startsWith(SPI)) {
             return className.indexOf('.', SPI.length()) < 0;
         }
+        return isVendorEvents(className);
+    }
+
+    /** Whether a class of this name is in a vendor's {@code events} package. */
+    static boolean isVendorEvents(String className) {
         if (className.startsWith(VENDORS)) {
             int vendorEnd = className.indexOf('.', VENDORS.length());
             return vendorEnd > 0 && className.startsWith(EVENTS, vendorEnd)
