@@ -30,20 +30,20 @@ public final class RunCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = {"--plugins"}, paramLabel = "DIR",
-            description = "Plugins directory: one JAR, or one folder of JARs, per plugin (default: plugins/ in the"
-                    + " Hookyard home).")
+            description = "Plugins directory: one JAR, or one folder of JARs, per plugin (default: plugins.directory"
+                    + " of the configuration, else plugins/ in the Hookyard home).")
     Path plugins;
 
     @Override
     public Integer call() throws Exception {
         Path home = HookyardHome.directory();
         Path file = config != null ? config : HookyardHome.defaultConfig();
-        Path pluginDirectory = home.resolve(plugins != null ? plugins : Path.of("plugins"));
         Hookyard hookyard;
         InstalledPlugins installed = null;
         try {
             HookyardConfig loaded = new ConfigLoader(home, System::getenv).load(file);
-            installed = InstalledPlugins.discover(pluginDirectory);
+            Path pluginDirectory = plugins != null ? home.resolve(plugins) : loaded.plugins().directory();
+            installed = InstalledPlugins.discover(pluginDirectory, loaded.plugins().onError());
             hookyard = Hookyard.start(loaded, installed, Clock.systemUTC());
         } catch (InvalidConfigException | PluginConflictException | PluginLoadException e) {
             closeQuietly(installed);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hookyard.server.config.HookyardConfig.ManagementSettings;
+import dev.hookyard.server.config.HookyardConfig.PluginSettings;
 import dev.hookyard.server.config.HookyardConfig.ServerSettings;
 import dev.hookyard.server.config.HookyardConfig.StoreSettings;
 import dev.hookyard.server.net.Cidr;
+import dev.hookyard.server.plugin.PluginFailurePolicy;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
@@ -43,8 +45,9 @@ public final class ConfigLoader {
     /** Hard ceiling for a configured body limit: bodies are held in memory while verified. */
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
-    private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "endpoints", "handlers",
-            "routes");
+    private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "plugins", "endpoints",
+            "handlers", "routes");
+    private static final Set<String> PLUGINS_KEYS = Set.of("directory", "onError");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
             "limits", "trustedProxies");
     private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog");
@@ -163,7 +166,27 @@ public final class ConfigLoader {
             List<EndpointConfig> endpoints = endpoints(root.path("endpoints"), server);
             List<HandlerConfig> handlers = handlers(root.path("handlers"));
             List<RouteConfig> routes = routes(root.path("routes"));
-            return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management);
+            PluginSettings plugins = plugins(root.path("plugins"));
+            return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management,
+                    plugins);
+        }
+
+        private PluginSettings plugins(JsonNode node) {
+            if (!isMap(node, "plugins")) {
+                return PluginSettings.defaults(home);
+            }
+            checkKeys(node, "plugins", PLUGINS_KEYS);
+            Path directory = home.resolve(text(node, "plugins", "directory", "plugins")).normalize();
+            String onError = text(node, "plugins", "onError", "fail");
+            PluginFailurePolicy policy = PluginFailurePolicy.FAIL;
+            if ("skip".equals(onError)) {
+                policy = PluginFailurePolicy.SKIP;
+            } else if (!"fail".equals(onError)) {
+                problem("plugins.onError", "must be fail or skip" + DidYouMean.hint(onError, List.of("fail", "skip")),
+                        "write onError: fail (a plugin that cannot be loaded stops startup) or onError: skip"
+                                + " (it is left out with a warning)");
+            }
+            return new PluginSettings(directory, policy);
         }
 
         private ServerSettings server(JsonNode node) {

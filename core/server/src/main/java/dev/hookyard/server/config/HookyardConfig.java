@@ -1,5 +1,6 @@
 package dev.hookyard.server.config;
 
+import dev.hookyard.server.plugin.PluginFailurePolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,10 +16,11 @@ import java.util.List;
  * @param handlers  configured handler instances, in file order
  * @param routes     routes from events to handlers, in file order
  * @param management the management API listener
+ * @param plugins    where plugins are loaded from, and what a plugin that fails to load does
  */
 public record HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                              List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
-                             ManagementSettings management) {
+                             ManagementSettings management, PluginSettings plugins) {
 
     public HookyardConfig {
         endpoints = List.copyOf(endpoints);
@@ -26,10 +28,20 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
         routes = List.copyOf(routes);
     }
 
-    /** Without a {@code management:} section: the management API on its default address. */
+    /** Without {@code management:} and {@code plugins:} sections: their defaults. */
     public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                           List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes) {
         this(file, home, server, store, endpoints, handlers, routes, ManagementSettings.DEFAULT);
+    }
+
+    /**
+     * Without a {@code plugins:} section: {@code plugins/} under the home, a plugin that fails to load stopping
+     * startup.
+     */
+    public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
+                          List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
+                          ManagementSettings management) {
+        this(file, home, server, store, endpoints, handlers, routes, management, PluginSettings.defaults(home));
     }
 
     /**
@@ -99,5 +111,19 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
 
         /** {@code 127.0.0.1:9090}. */
         public static final ManagementSettings DEFAULT = new ManagementSettings(true, "127.0.0.1", 9090);
+    }
+
+    /**
+     * The plugins directory.
+     *
+     * @param directory where plugins are found (absolute); {@code run --plugins DIR} overrides it
+     * @param onError   what a plugin that cannot be loaded does to startup
+     */
+    public record PluginSettings(Path directory, PluginFailurePolicy onError) {
+
+        /** {@code plugins/} under {@code home}; a plugin that fails to load stops startup. */
+        public static PluginSettings defaults(Path home) {
+            return new PluginSettings(home.resolve("plugins"), PluginFailurePolicy.FAIL);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookyard.server.plugin.PluginFailurePolicy;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -252,6 +253,39 @@ class ConfigLoaderTest {
         assertTrue(least.options().keys().isEmpty());
         assertEquals(List.of(), config.handlers());
         assertEquals(List.of(), config.routes());
+    }
+
+    @Test
+    void thePluginsDirectoryDefaultsToPluginsUnderHomeAndAFailingPluginStopsStartup() throws IOException {
+        HookyardConfig config = load("endpoints: { least: { vendor: least } }\n");
+
+        assertEquals(home.resolve("plugins"), config.plugins().directory());
+        assertEquals(PluginFailurePolicy.FAIL, config.plugins().onError());
+    }
+
+    @Test
+    void thePluginsSectionSetsTheDirectoryRelativeToHomeAndWhatAFailingPluginDoes() throws IOException {
+        HookyardConfig config = load("""
+                plugins: { directory: extra/plugins, onError: skip }
+                endpoints: { least: { vendor: least } }
+                """);
+
+        assertEquals(home.resolve("extra/plugins"), config.plugins().directory());
+        assertEquals(PluginFailurePolicy.SKIP, config.plugins().onError());
+    }
+
+    @Test
+    void anUnknownOnErrorOrPluginsKeyIsReportedByKey() throws IOException {
+        InvalidConfigException e = loadFails("""
+                plugins: { onError: ignore, dir: x }
+                endpoints: { least: { vendor: least } }
+                """);
+
+        ConfigProblem onError = problemAt(e, "plugins.onError").orElseThrow(() -> new AssertionError(e.getMessage()));
+        assertEquals("must be fail or skip", onError.problem());
+        assertTrue(onError.fix().contains("onError: skip"), onError.fix());
+        assertEquals("is not a known key", problemAt(e, "plugins.dir").orElseThrow().problem().split(" \\(")[0]);
+        assertFalse(e.getMessage().contains("ignore"), "values are never echoed: " + e.getMessage());
     }
 
     @Test
