@@ -63,7 +63,7 @@ public final class PipelineAssembler {
         List<ConfigProblem> problems = new ArrayList<>();
         List<Endpoint> endpoints = endpoints(config, problems);
         Map<String, Handler> handlers = handlers(config, problems);
-        RouteTable routes = routes(config, problems);
+        RouteTable routes = routes(config, endpoints, problems);
         if (!problems.isEmpty()) {
             new ConfiguredHandlers(handlers).close();
             throw new InvalidConfigException(config.file(), problems);
@@ -120,7 +120,7 @@ public final class PipelineAssembler {
                 problems.add(new ConfigProblem(endpointKey(endpoint, e.key()), e.problem(), e.fix()));
             } catch (Exception e) {
                 problems.add(new ConfigProblem(endpoint.key(), "vendor " + endpoint.vendor()
-                        + " failed to start (" + e.getClass().getName() + ")",
+                        + fromPlugin(factory.get()) + " failed to start (" + e.getClass().getName() + ")",
                         "check the endpoint's options; this is a bug in the vendor module if they are right"));
             }
         }
@@ -164,14 +164,19 @@ public final class PipelineAssembler {
                 problems.add(new ConfigProblem(handler.key() + ".options." + e.key(), e.problem(), e.fix()));
             } catch (Exception e) {
                 problems.add(new ConfigProblem(handler.key(), "handler type " + handler.type()
-                        + " failed to start (" + e.getClass().getName() + ")",
+                        + fromPlugin(factory.get()) + " failed to start (" + e.getClass().getName() + ")",
                         "check the handler's options and the resources it uses"));
             }
         }
         return result;
     }
 
-    private RouteTable routes(HookyardConfig config, List<ConfigProblem> problems) {
+    /** " (from plugins/NAME)" for a factory dropped into the plugins directory, so the operator knows whose it is. */
+    private String fromPlugin(Object factory) {
+        return plugins.isDroppedIn(factory) ? " (from " + plugins.originOf(factory) + ")" : "";
+    }
+
+    private RouteTable routes(HookyardConfig config, List<Endpoint> endpoints, List<ConfigProblem> problems) {
         List<String> declared = config.handlers().stream().map(HandlerConfig::name).toList();
         List<String> endpointNames = config.endpoints().stream().map(EndpointConfig::name).toList();
         List<Route> routes = new ArrayList<>();
@@ -193,7 +198,9 @@ public final class PipelineAssembler {
                             "use an endpoint name from endpoints:, or a glob such as \"*\""));
                 }
             }
-            routes.add(route(route));
+            Route built = route(route);
+            checkEventTypes(route, built, endpoints, problems);
+            routes.add(built);
         }
         return new RouteTable(routes);
     }
@@ -209,5 +216,43 @@ public final class PipelineAssembler {
     private static Route route(RouteConfig route) {
         return new Route(route.from().stream().map(Glob::of).toList(), Glob.of(route.vendor()),
                 route.events().stream().map(Glob::of).toList(), route.to());
+    }
+
+    /**
+     * A literal event type in {@code events} must be one that a vendor of the endpoints the route takes events
+     * from sends (by its catalog): a mistyped type would otherwise route nothing, silently. Globs are not checked,
+     * and neither is a route that matches no endpoint (that is reported by its {@code from}).
+     */
+    private static void checkEventTypes(RouteConfig route, Route built, List<Endpoint> endpoints,
+                                        List<ConfigProblem> problems) {
+        Map<String, List<String>> typesByVendor = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            if (built.vendor().matches(endpoint.vendorId())
+                    && built.endpoints().stream().anyMatch(g -> g.matches(endpoint.name()))) {
+                typesByVendor.computeIfAbsent(endpoint.vendorId(), id -> endpoint.vendor().catalog().names());
+            }
+        }
+        if (typesByVendor.isEmpty()) {
+            return;
+        }
+        List<String> known = typesByVendor.values().stream().flatMap(List::stream).distinct().toList();
+        String vendorIds = String.join(", ", typesByVendor.keySet());
+        for (int i = 0; i < built.events().size(); i++) {
+            Glob glob = built.events().get(i);
+            if (glob.isLiteral() && !known.contains(glob.toString())) {
+                problems.add(new ConfigProblem(route.key() + ".events" + (built.events().size() > 1 ? "[" + i + "]" : ""),
+                        "no vendor this route takes events from (" + vendorIds + ") sends event type '" + glob + "'"
+                                + DidYouMean.hint(glob.toString(), known),
+                        "use an event type from the catalog of " + vendorIds
+                                + ", or a glob such as \"" + globExample(known) + "\""));
+            }
+        }
+    }
+
+    /** A glob over the first known type's prefix, e.g. "record.*", for the fix of a wrong event type. */
+    private static String globExample(List<String> known) {
+        String first = known.isEmpty() ? "" : known.get(0);
+        int dot = first.indexOf('.');
+        return dot > 0 ? first.substring(0, dot + 1) + "*" : "*";
     }
 }

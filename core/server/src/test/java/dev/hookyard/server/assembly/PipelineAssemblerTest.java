@@ -12,18 +12,26 @@ import dev.hookyard.server.config.InvalidConfigException;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestServer;
+import dev.hookyard.spi.EventCatalog;
+import dev.hookyard.spi.EventType;
+import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.HandlerFactory;
 import dev.hookyard.spi.HookyardPlugin;
 import dev.hookyard.spi.InvalidOptionException;
+import dev.hookyard.spi.ParseResult;
+import dev.hookyard.spi.Parser;
+import dev.hookyard.spi.Signer;
 import dev.hookyard.spi.Vendor;
 import dev.hookyard.spi.VendorContext;
 import dev.hookyard.spi.VendorFactory;
 import dev.hookyard.spi.Verification;
+import dev.hookyard.spi.Verifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +48,7 @@ class PipelineAssemblerTest {
 
     private Pipeline assemble(String yaml) {
         HookyardConfig config = TestServer.load(home, yaml);
-        return new PipelineAssembler(TestServer.plugins(recording, new AwkwardPlugin()), Clock.systemUTC())
+        return new PipelineAssembler(TestServer.plugins(recording, new AwkwardPlugin(), new PingerPlugin()), Clock.systemUTC())
                 .assemble(config);
     }
 
@@ -130,6 +138,51 @@ class PipelineAssemblerTest {
                 """);
         assertEquals("no endpoint is named 'nowhere'", at(list, "routes[0].from[1]").problem());
         assertEquals(1, list.problems().size(), list.getMessage());
+    }
+
+    @Test
+    void aRouteToAnEventTypeNoVendorOfItsEndpointsSendsIsReportedWithTheClosestOne() {
+        InvalidConfigException single = fails("""
+                endpoints: { least: { vendor: least } }
+                handlers: { h: { type: recording } }
+                routes:
+                  - { events: record.craeted, to: [h] }
+                """);
+        ConfigProblem problem = at(single, "routes[0].events");
+        assertEquals("no vendor this route takes events from (least) sends event type 'record.craeted'"
+                + " (did you mean 'record.created'?)", problem.problem());
+        assertEquals("use an event type from the catalog of least, or a glob such as \"record.*\"", problem.fix());
+
+        InvalidConfigException list = fails("""
+                endpoints: { least: { vendor: least } }
+                handlers: { h: { type: recording } }
+                routes:
+                  - { from: least, events: ["record.*", record.created, "badge.?arned", lesson.done], to: [h] }
+                """);
+        assertEquals("no vendor this route takes events from (least) sends event type 'lesson.done'",
+                at(list, "routes[0].events[3]").problem().replace(" (did you mean 'lesson.completed'?)", ""));
+        assertEquals(1, list.problems().size(), list.getMessage());
+    }
+
+    @Test
+    void eventTypesAreCheckedOnlyAgainstTheVendorsOfTheEndpointsTheRouteMatches() {
+        InvalidConfigException e = fails("""
+                endpoints: { least: { vendor: least }, pings: { vendor: pinger } }
+                handlers: { h: { type: recording } }
+                routes:
+                  - { from: pings, events: [record.created], to: [h] }
+                  - { vendor: least, events: [record.created, ping], to: [h] }
+                  - { from: nowhere, events: [record.created], to: [h] }
+                  - { events: [record.created, ping], to: [h] }
+                """);
+
+        assertEquals("no vendor this route takes events from (pinger) sends event type 'record.created'",
+                at(e, "routes[0].events").problem());
+        assertEquals("no vendor this route takes events from (least) sends event type 'ping'",
+                at(e, "routes[1].events[1]").problem());
+        assertEquals(List.of("routes[0].events", "routes[1].events[1]", "routes[2].from"),
+                e.problems().stream().map(ConfigProblem::key).toList(),
+                "a route from no endpoint is reported by its from only; one from both vendors takes both types");
     }
 
     @Test
@@ -236,6 +289,50 @@ class PipelineAssemblerTest {
                 @Override
                 public Handler create(HandlerContext context) {
                     throw new IllegalStateException("cannot connect with password " + MARKER);
+                }
+            });
+        }
+    }
+
+    /** Vendor {@code pinger} sends one event type, {@code ping}, and accepts every delivery. */
+    static final class PingerPlugin implements HookyardPlugin {
+        @Override
+        public List<VendorFactory> vendors() {
+            return List.of(new VendorFactory() {
+                @Override
+                public String id() {
+                    return "pinger";
+                }
+
+                @Override
+                public String description() {
+                    return "sends pings";
+                }
+
+                @Override
+                public Vendor create(VendorContext context) {
+                    return new Vendor() {
+                        @Override
+                        public Verifier verifier() {
+                            return delivery -> Verification.verified("none");
+                        }
+
+                        @Override
+                        public Parser parser() {
+                            return delivery -> ParseResult.parsed(new GenericEvent("pinger", "ping", "k", delivery));
+                        }
+
+                        @Override
+                        public EventCatalog catalog() {
+                            return new EventCatalog(List.of(new EventType("ping", "a ping", GenericEvent.class,
+                                    "{}")));
+                        }
+
+                        @Override
+                        public Signer signer() {
+                            return (body, secret) -> Map.of();
+                        }
+                    };
                 }
             });
         }
