@@ -32,7 +32,7 @@ final class ChildServer {
 
     private static final Pattern READY = Pattern.compile("Hookyard ready on http://[^\\s:]+:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
@@ -47,7 +47,15 @@ final class ChildServer {
     }
 
     static ChildServer start(Path launcher, Path config, Path workingDirectory) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--config", config.toString())
+        return start(launcher, workingDirectory, "run", "--config", config.toString());
+    }
+
+    /** {@code bin/hookyard ARGS...}, e.g. {@code run --config FILE --plugins DIR}. */
+    static ChildServer start(Path launcher, Path workingDirectory, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("LEAST_SECRET", SECRET);
@@ -143,6 +151,19 @@ final class ChildServer {
             }
             Thread.sleep(25);
         }
+    }
+
+    /**
+     * Waits for the process to end on its own (a startup that fails) and for its output to be read to the end;
+     * returns its exit status.
+     */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            kill();
+            fail("the hookyard process did not exit within " + START_TIMEOUT.toSeconds() + "s\n" + transcript());
+        }
+        reader.join(EVENT_TIMEOUT.toMillis()); // it ends at the end of the stream: then every line is read
+        return process.exitValue();
     }
 
     /** bin/hookyard must exec java, or a signal to the launcher would not reach the JVM. */
