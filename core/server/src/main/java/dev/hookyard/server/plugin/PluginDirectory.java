@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the plugins in {@code plugins/}: each {@code *.jar} file is a plugin, and each folder holding JARs is one
- * plugin made of all of them (a folder without JARs is reported when it is loaded). Anything else (a README, hidden files) is ignored. Order is by name, so startup is
- * reproducible.
+ * Finds the plugins in {@code plugins/}: each {@code *.jar} file is a plugin, and each folder is one plugin made of
+ * all the JARs in it (a folder without JARs is reported when it is loaded). Anything else (a README, hidden files)
+ * is ignored. Order is by name, so startup is reproducible.
  */
 public final class PluginDirectory {
 
