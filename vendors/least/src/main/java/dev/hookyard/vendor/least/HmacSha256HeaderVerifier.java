@@ -5,6 +5,9 @@ import dev.hookyard.spi.Keyring;
 import dev.hookyard.spi.RejectionReason;
 import dev.hookyard.spi.Verification;
 import dev.hookyard.spi.Verifier;
+import dev.hookyard.vendor.support.AsciiCase;
+import dev.hookyard.vendor.support.AsciiHex;
+import dev.hookyard.vendor.support.HmacSha256Key;
 
 import java.security.MessageDigest;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.List;
 final class HmacSha256HeaderVerifier implements Verifier {
 
     private static final String PREFIX = "sha256=";
-    private static final int MAC_BYTES = 32;
+    private static final int MAC_BYTES = HmacSha256Key.MAC_BYTES;
 
     private final List<String> headerNames;
     private final List<HmacSha256Key> keys;
@@ -88,50 +91,9 @@ final class HmacSha256HeaderVerifier implements Verifier {
 
     /** The MAC bytes of {@code sha256=<64 hex digits>} (ASCII only, any case), or {@code null} if malformed. */
     private static byte[] decode(String value) {
-        if (value.length() != PREFIX.length() + 2 * MAC_BYTES || !hasPrefix(value)) {
+        if (value.length() != PREFIX.length() + 2 * MAC_BYTES || !AsciiCase.startsWithIgnoreCase(value, PREFIX)) {
             return null;
         }
-        byte[] mac = new byte[MAC_BYTES];
-        for (int i = 0; i < MAC_BYTES; i++) {
-            int high = hexDigit(value.charAt(PREFIX.length() + 2 * i));
-            int low = hexDigit(value.charAt(PREFIX.length() + 2 * i + 1));
-            if (high < 0 || low < 0) {
-                return null;
-            }
-            mac[i] = (byte) (high << 4 | low);
-        }
-        return mac;
-    }
-
-    /**
-     * ASCII case-insensitive, unlike {@link String#regionMatches(boolean, int, String, int, int)}, which folds
-     * Unicode case and would take e.g. {@code "\u017Fha256="} (long s) for the prefix.
-     */
-    private static boolean hasPrefix(String value) {
-        for (int i = 0; i < PREFIX.length(); i++) {
-            char c = value.charAt(i);
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            if (lower != PREFIX.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The value of an ASCII hex digit, or -1. {@link Character#digit(char, int)} is not used because it accepts
-     * non-ASCII digits (fullwidth, Arabic-Indic, ...).
-     */
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return AsciiHex.decode(value.substring(PREFIX.length()), MAC_BYTES);
     }
 }

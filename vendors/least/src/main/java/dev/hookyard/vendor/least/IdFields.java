@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 /**
  * Reads LEAST's numeric id fields leniently, since its payloads vary: an id may be a JSON number or a string of

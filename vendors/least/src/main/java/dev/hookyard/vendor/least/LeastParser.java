@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.ParseResult;
@@ -13,8 +14,11 @@ import dev.hookyard.vendor.least.events.RecordAction;
 import dev.hookyard.vendor.least.events.RecordArchived;
 import dev.hookyard.vendor.least.events.RecordCreated;
 import dev.hookyard.vendor.least.events.WorkflowCompleted;
+import dev.hookyard.vendor.support.EnvelopeFields;
+import dev.hookyard.vendor.support.MalformedBodyException;
+import dev.hookyard.vendor.support.PlainValues;
+import dev.hookyard.vendor.support.StrictJson;
 
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -35,49 +39,29 @@ final class LeastParser implements Parser {
 
     @Override
     public ParseResult parse(Delivery delivery) {
-        JsonNode root;
         try {
-            root = LeastJson.read(delivery.body());
-        } catch (IOException | RuntimeException e) {
-            // Jackson reads hostile bytes here; whatever it throws, the body is simply not acceptable JSON.
-            return ParseResult.malformed("body is not JSON");
-        }
-        if (root == null || root.isMissingNode()) {
-            return ParseResult.malformed("body is empty");
-        }
-        if (!root.isObject()) {
-            return ParseResult.malformed("body is not a JSON object");
-        }
-        JsonNode event = root.get("event");
-        if (event == null || event.isNull()) {
-            return ParseResult.malformed("event is missing");
-        }
-        if (!event.isTextual()) {
-            return ParseResult.malformed("event is not a string");
-        }
-        String type = event.textValue();
-        if (type.isBlank()) {
-            return ParseResult.malformed("event is empty");
-        }
-        String key = delivery.bodySha256();
-        try {
-            return switch (type) {
-                case RecordCreated.TYPE ->
-                        parsed(new RecordCreated(IdFields.longId(root, "record_id"), data(root), key, delivery));
-                case RecordAction.TYPE -> parsed(new RecordAction(IdFields.longId(root, "record_id"),
-                        IdFields.intId(root, "action_id"), key, delivery));
-                case RecordArchived.TYPE ->
-                        parsed(new RecordArchived(IdFields.longId(root, "record_id"), key, delivery));
-                case LessonCompleted.TYPE ->
-                        parsed(new LessonCompleted(IdFields.longId(root, "intLessonId"), key, delivery));
-                case BadgeEarned.TYPE -> parsed(new BadgeEarned(IdFields.longId(root, "intBadgeId"), key, delivery));
-                case WorkflowCompleted.TYPE ->
-                        parsed(new WorkflowCompleted(IdFields.longId(root, "intInstanceId"), key, delivery));
-                default -> other(type, root, key, delivery);
-            };
+            ObjectNode root = StrictJson.EXACT_DECIMALS.readObject(delivery.body());
+            return event(EnvelopeFields.nonBlankText(root, "event"), root, delivery);
         } catch (MalformedBodyException e) {
             return ParseResult.malformed(e.getMessage());
         }
+    }
+
+    private ParseResult event(String type, JsonNode root, Delivery delivery) throws MalformedBodyException {
+        String key = delivery.bodySha256();
+        return switch (type) {
+            case RecordCreated.TYPE ->
+                    parsed(new RecordCreated(IdFields.longId(root, "record_id"), data(root), key, delivery));
+            case RecordAction.TYPE -> parsed(new RecordAction(IdFields.longId(root, "record_id"),
+                    IdFields.intId(root, "action_id"), key, delivery));
+            case RecordArchived.TYPE -> parsed(new RecordArchived(IdFields.longId(root, "record_id"), key, delivery));
+            case LessonCompleted.TYPE ->
+                    parsed(new LessonCompleted(IdFields.longId(root, "intLessonId"), key, delivery));
+            case BadgeEarned.TYPE -> parsed(new BadgeEarned(IdFields.longId(root, "intBadgeId"), key, delivery));
+            case WorkflowCompleted.TYPE ->
+                    parsed(new WorkflowCompleted(IdFields.longId(root, "intInstanceId"), key, delivery));
+            default -> other(type, root, key, delivery);
+        };
     }
 
     private ParseResult other(String type, JsonNode root, String key, Delivery delivery) {

@@ -1,11 +1,16 @@
 package dev.hookyard.vendor.least;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Signer;
+import dev.hookyard.vendor.support.HmacSha256Key;
+import dev.hookyard.vendor.support.StrictJson;
 
+import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Signs a body as LEAST does: {@code sha256=} followed by the lowercase hex HMAC-SHA256 of the body, keyed with the
@@ -30,9 +35,19 @@ final class LeastSigner implements Signer {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(secret, "secret");
         String header = channel == LeastChannel.ANY
-                ? channel.signingHeader(LeastJson.eventName(body).orElse(null))
+                ? channel.signingHeader(eventName(body).orElse(null))
                 : channel.signingHeader(null);
         String mac = HexFormat.of().formatHex(new HmacSha256Key(secret).mac(body));
         return Map.of(header, "sha256=" + mac);
+    }
+
+    /** The top-level {@code event} string, if the body is a JSON object that has one. */
+    private static Optional<String> eventName(byte[] body) {
+        try {
+            JsonNode event = StrictJson.EXACT_DECIMALS.read(body).path("event");
+            return event.isTextual() ? Optional.of(event.textValue()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 /**
  * Workflow Webhook {@code badge.earned}: a learner earned a badge.
@@ -15,7 +16,7 @@ public record BadgeEarned(Long badgeId, String deliveryKey, Delivery delivery) i
     public static final String TYPE = "badge.earned";
 
     public BadgeEarned {
-        EventChecks.envelope(deliveryKey, delivery);
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 /**
  * Workflow Webhook {@code lesson.completed}: a learner completed a lesson.
@@ -15,7 +16,7 @@ public record LessonCompleted(Long lessonId, String deliveryKey, Delivery delive
     public static final String TYPE = "lesson.completed";
 
     public LessonCompleted {
-        EventChecks.envelope(deliveryKey, delivery);
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

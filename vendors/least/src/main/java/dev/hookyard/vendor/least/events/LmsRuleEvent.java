@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record LmsRuleEvent(String type, Map<String, Object> payload, String deli
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("not an LMS rule trigger: " + type);
         }
-        payload = EventChecks.frozen(payload, "payload");
-        EventChecks.envelope(deliveryKey, delivery);
+        payload = RecordArguments.frozenMap(payload, "payload");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 /**
  * Collection API {@code record.action}: a workflow action was taken on an item.
@@ -20,7 +21,7 @@ public record RecordAction(Long recordId, Integer actionId, String deliveryKey, 
     public static final int COMPLETE = 8;
 
     public RecordAction {
-        EventChecks.envelope(deliveryKey, delivery);
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 /**
  * Collection API {@code record.archived}: an item was archived.
@@ -15,7 +16,7 @@ public record RecordArchived(Long recordId, String deliveryKey, Delivery deliver
     public static final String TYPE = "record.archived";
 
     public RecordArchived {
-        EventChecks.envelope(deliveryKey, delivery);
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

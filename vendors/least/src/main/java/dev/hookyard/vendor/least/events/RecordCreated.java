@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.util.Map;
 
@@ -22,8 +23,8 @@ public record RecordCreated(Long recordId, Map<String, Object> data, String deli
     public static final String TYPE = "record.created";
 
     public RecordCreated {
-        data = EventChecks.frozen(data, "data");
-        EventChecks.envelope(deliveryKey, delivery);
+        data = RecordArguments.frozenMap(data, "data");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

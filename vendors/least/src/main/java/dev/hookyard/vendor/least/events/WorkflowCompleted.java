@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.least.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 /**
  * Workflow Webhook {@code workflow.completed}: a workflow instance ran to its end.
@@ -15,7 +16,7 @@ public record WorkflowCompleted(Long instanceId, String deliveryKey, Delivery de
     public static final String TYPE = "workflow.completed";
 
     public WorkflowCompleted {
-        EventChecks.envelope(deliveryKey, delivery);
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */
