@@ -1,6 +1,5 @@
 package dev.hookyard.vendor.absorb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.ParseResult;
@@ -9,8 +8,9 @@ import dev.hookyard.vendor.absorb.events.AbsorbEvent;
 import dev.hookyard.vendor.absorb.events.AbsorbEventKind;
 import dev.hookyard.vendor.absorb.events.AdminEvent;
 import dev.hookyard.vendor.absorb.events.LearnerEvent;
+import dev.hookyard.vendor.support.MalformedBodyException;
+import dev.hookyard.vendor.support.StrictJson;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -37,22 +37,9 @@ final class AbsorbParser implements Parser {
 
     @Override
     public ParseResult parse(Delivery delivery) {
-        JsonNode root;
-        try {
-            root = AbsorbJson.read(delivery.body());
-        } catch (IOException | RuntimeException e) {
-            // Jackson reads hostile bytes here; whatever it throws, the body is simply not acceptable JSON.
-            return ParseResult.malformed("body is not JSON");
-        }
-        if (root == null || root.isMissingNode()) {
-            return ParseResult.malformed("body is empty");
-        }
-        if (!root.isObject()) {
-            return ParseResult.malformed("body is not a JSON object");
-        }
         LeanPayload payload;
         try {
-            payload = LeanPayload.read(root);
+            payload = LeanPayload.read(StrictJson.EXACT_DECIMALS.readObject(delivery.body()));
         } catch (MalformedBodyException e) {
             return ParseResult.malformed(e.getMessage());
         }

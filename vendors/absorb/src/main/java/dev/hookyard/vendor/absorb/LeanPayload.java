@@ -1,6 +1,8 @@
 package dev.hookyard.vendor.absorb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookyard.vendor.support.MalformedBodyException;
+import dev.hookyard.vendor.support.PlainValues;
 
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +46,7 @@ record LeanPayload(String eventName, String userId, String adminId, String clien
     static LeanPayload read(JsonNode root) throws MalformedBodyException {
         Map<String, JsonNode> documented = documentedFields(root);
         return new LeanPayload(eventName(documented), id(documented, "userId"), id(documented, "adminId"),
-                id(documented, "clientId"), id(documented, "correlationId"), JsonValues.object(root));
+                id(documented, "clientId"), id(documented, "correlationId"), PlainValues.ofObject(root));
     }
 
     /** The documented fields present, by this module's spelling of their keys. */

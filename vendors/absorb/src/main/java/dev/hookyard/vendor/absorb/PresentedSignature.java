@@ -1,6 +1,11 @@
 package dev.hookyard.vendor.absorb;
 
-import java.util.Base64;
+import dev.hookyard.vendor.support.AsciiCase;
+import dev.hookyard.vendor.support.AsciiHex;
+import dev.hookyard.vendor.support.CanonicalBase64.Alphabet;
+import dev.hookyard.vendor.support.CanonicalBase64;
+import dev.hookyard.vendor.support.HmacSha256Key;
+
 import java.util.Optional;
 
 /**
@@ -15,12 +20,10 @@ import java.util.Optional;
  */
 final class PresentedSignature {
 
-    private static final int MAC_BYTES = 32;
+    private static final int MAC_BYTES = HmacSha256Key.MAC_BYTES;
 
     private static final String PREFIX = "sha256=";
     private static final int HEX_CHARS = 2 * MAC_BYTES;
-    /** 32 bytes are 256 bits: 42 full base64 digits and a 43rd carrying 4 bits, then one {@code =} of padding. */
-    private static final int BASE64_CHARS = 43;
 
     private final byte[] mac;
     private final SignatureForm form;
@@ -35,32 +38,22 @@ final class PresentedSignature {
     /** The decoded value, or empty if {@code value} is not one of the accepted forms. Never throws. */
     static Optional<PresentedSignature> decode(String value) {
         String text = value.strip();
-        boolean prefixed = hasPrefix(text);
+        boolean prefixed = AsciiCase.startsWithIgnoreCase(text, PREFIX);
         if (prefixed) {
             text = text.substring(PREFIX.length());
         }
         if (text.length() == HEX_CHARS) {
-            byte[] mac = hex(text);
+            byte[] mac = AsciiHex.decode(text, MAC_BYTES);
             return mac == null ? Optional.empty() : Optional.of(new PresentedSignature(mac, SignatureForm.HEX,
                     prefixed));
-        }
-        if (text.length() == BASE64_CHARS + 1 && text.charAt(BASE64_CHARS) == '=') {
-            text = text.substring(0, BASE64_CHARS);
-        }
-        if (text.length() != BASE64_CHARS) {
-            return Optional.empty();
         }
         SignatureForm form = base64Form(text);
         if (form == null) {
             return Optional.empty();
         }
-        Base64.Decoder decoder = form == SignatureForm.BASE64URL ? Base64.getUrlDecoder() : Base64.getDecoder();
-        Base64.Encoder encoder = form == SignatureForm.BASE64URL ? Base64.getUrlEncoder() : Base64.getEncoder();
-        byte[] mac = decoder.decode(text); // cannot throw: the alphabet and length were checked above
-        if (mac.length != MAC_BYTES || !encoder.withoutPadding().encodeToString(mac).equals(text)) {
-            return Optional.empty(); // non-zero unused bits: not the canonical text of these bytes
-        }
-        return Optional.of(new PresentedSignature(mac, form, prefixed));
+        byte[] mac = CanonicalBase64.decode(text, MAC_BYTES, form == SignatureForm.BASE64URL ? Alphabet.URL_SAFE
+                : Alphabet.STANDARD);
+        return mac == null ? Optional.empty() : Optional.of(new PresentedSignature(mac, form, prefixed));
     }
 
     /** The presented MAC; a copy. */
@@ -74,67 +67,13 @@ final class PresentedSignature {
     }
 
     /**
-     * ASCII case-insensitive, unlike {@link String#regionMatches(boolean, int, String, int, int)}, which folds
-     * Unicode case and would take e.g. {@code "\u017Fha256="} (long s) for the prefix.
-     */
-    private static boolean hasPrefix(String text) {
-        if (text.length() < PREFIX.length()) {
-            return false;
-        }
-        for (int i = 0; i < PREFIX.length(); i++) {
-            char c = text.charAt(i);
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            if (lower != PREFIX.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** 64 ASCII hex digits as bytes, or {@code null}; {@link Character#digit} would accept non-ASCII digits. */
-    private static byte[] hex(String text) {
-        byte[] mac = new byte[MAC_BYTES];
-        for (int i = 0; i < MAC_BYTES; i++) {
-            int high = hexDigit(text.charAt(2 * i));
-            int low = hexDigit(text.charAt(2 * i + 1));
-            if (high < 0 || low < 0) {
-                return null;
-            }
-            mac[i] = (byte) (high << 4 | low);
-        }
-        return mac;
-    }
-
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
-
-    /**
-     * Which base64 alphabet the unpadded text is written in, or {@code null} if it has a character outside both or
-     * mixes {@code +/} with {@code -_} (no encoder produces that).
+     * Which base64 alphabet the text is written in, or {@code null} if it mixes {@code +/} with {@code -_} (no
+     * encoder produces that); a text with neither is {@link SignatureForm#BASE64}. Every other check (length,
+     * padding, characters, unused bits) is {@link CanonicalBase64}'s.
      */
     private static SignatureForm base64Form(String text) {
-        boolean standard = false;
-        boolean urlSafe = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '+' || c == '/') {
-                standard = true;
-            } else if (c == '-' || c == '_') {
-                urlSafe = true;
-            } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                return null;
-            }
-        }
+        boolean standard = text.indexOf('+') >= 0 || text.indexOf('/') >= 0;
+        boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
         if (standard && urlSafe) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.absorb.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.util.Map;
 
@@ -26,6 +27,6 @@ public record AdminEvent(AbsorbEventKind kind, String eventName, String userId, 
     public AdminEvent {
         EventChecks.kind(kind, AbsorbAudience.ADMIN);
         EventChecks.envelope(eventName, deliveryKey, delivery);
-        payload = EventChecks.frozen(payload);
+        payload = RecordArguments.frozenMap(payload, "payload");
     }
 }

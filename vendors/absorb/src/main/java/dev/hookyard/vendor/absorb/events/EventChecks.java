@@ -1,11 +1,13 @@
 package dev.hookyard.vendor.absorb.events;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.util.Objects;
 
-/** Argument checks and copies shared by the event records; package-private so it never becomes API. */
+/**
+ * Argument checks of Absorb's event records beyond {@link RecordArguments}; package-private so it never becomes API.
+ */
 final class EventChecks {
 
     private EventChecks() {
@@ -18,20 +20,9 @@ final class EventChecks {
         }
     }
 
-    static void envelope(String eventName, String deliveryKey, Object delivery) {
+    /** The event name, delivery key and delivery every Absorb event carries (see {@link RecordArguments}). */
+    static void envelope(String eventName, String deliveryKey, Delivery delivery) {
         Objects.requireNonNull(eventName, "eventName");
-        Objects.requireNonNull(deliveryKey, "deliveryKey");
-        Objects.requireNonNull(delivery, "delivery");
-        if (deliveryKey.isBlank()) {
-            throw new IllegalArgumentException("deliveryKey must not be blank");
-        }
-    }
-
-    /**
-     * An unmodifiable copy that keeps insertion order and JSON {@code null} values ({@link Map#copyOf} rejects
-     * nulls, and a JSON {@code null} is information a handler may need).
-     */
-    static Map<String, Object> frozen(Map<String, Object> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(map, "payload")));
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 }
