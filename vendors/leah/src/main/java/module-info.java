@@ -9,6 +9,8 @@ module dev.hookyard.vendor.leah {
     // transitive: the exported event records expose SPI types (Delivery, WebhookEvent) in their API.
     requires transitive dev.hookyard.spi;
     requires com.fasterxml.jackson.databind;
+    // not transitive: no support type appears in the exported events API.
+    requires dev.hookyard.vendor.support;
 
     exports dev.hookyard.vendor.leah.events;
 

@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.leah;
 
+import dev.hookyard.vendor.support.AsciiCase;
+
 /**
  * An {@code Authorization} header value split into its scheme and credentials ({@code <scheme> 1*SP <credentials>},
  * RFC 9110 section 11.4). Knows nothing of any particular scheme.
@@ -32,23 +34,11 @@ record AuthorizationValue(String scheme, String credentials) {
     }
 
     /**
-     * Whether the scheme is {@code name}, ignoring ASCII case only. {@link String#equalsIgnoreCase} is not used: it
+     * Whether the scheme is {@code name}, ignoring ASCII case only ({@link AsciiCase}): {@link String#equalsIgnoreCase}
      * folds Unicode case, so it would take e.g. {@code "basıc"} (dotless i) for {@code "Basic"}.
      */
     boolean isScheme(String name) {
-        if (scheme.length() != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (lowerAscii(scheme.charAt(i)) != lowerAscii(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        return AsciiCase.equalsIgnoreCase(scheme, name);
     }
 
     private static boolean isTokenChar(char c) {

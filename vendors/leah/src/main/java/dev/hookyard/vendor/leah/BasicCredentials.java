@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.leah;
 
+import dev.hookyard.vendor.support.CanonicalBase64;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -29,18 +31,14 @@ final class BasicCredentials {
      * The {@code user:password} carried by {@code token68}, or {@code null} if it is not the canonical standard base64
      * of UTF-8 text containing a {@code ':'}.
      *
-     * <p>Canonical means re-encoding the decoded bytes gives the same text back. Java's decoder alone would also take
-     * unpadded input and non-zero unused bits, so that several header values would decode to one credential; genuine
-     * senders always produce the canonical form, so anything else is malformed rather than quietly accepted.
+     * <p>Canonical ({@link CanonicalBase64#decodePadded}) means re-encoding the decoded bytes gives the same text
+     * back. Java's decoder alone would also take unpadded input and non-zero unused bits, so that several header
+     * values would decode to one credential; genuine senders always produce the canonical form, so anything else is
+     * malformed rather than quietly accepted.
      */
     static String decode(String token68) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(token68);
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-        if (!Base64.getEncoder().encodeToString(bytes).equals(token68)) {
+        byte[] bytes = CanonicalBase64.decodePadded(token68);
+        if (bytes == null) {
             return null;
         }
         String text;

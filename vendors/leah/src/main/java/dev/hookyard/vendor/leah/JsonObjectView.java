@@ -2,6 +2,7 @@ package dev.hookyard.vendor.leah;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 import java.math.BigDecimal;
 import java.time.Instant;

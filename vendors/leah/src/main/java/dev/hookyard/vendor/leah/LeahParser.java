@@ -1,6 +1,6 @@
 package dev.hookyard.vendor.leah;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.ParseResult;
@@ -11,8 +11,9 @@ import dev.hookyard.vendor.leah.events.OverallLevel;
 import dev.hookyard.vendor.leah.events.PlacementTestFinished;
 import dev.hookyard.vendor.leah.events.SpeakingTestFinished;
 import dev.hookyard.vendor.leah.events.UserRegistered;
-
-import java.io.IOException;
+import dev.hookyard.vendor.support.EnvelopeFields;
+import dev.hookyard.vendor.support.MalformedBodyException;
+import dev.hookyard.vendor.support.StrictJson;
 
 import static dev.hookyard.vendor.leah.LeahPayloadReader.overall;
 import static dev.hookyard.vendor.leah.LeahPayloadReader.partner;
@@ -41,32 +42,9 @@ final class LeahParser implements Parser {
 
     @Override
     public ParseResult parse(Delivery delivery) {
-        JsonNode root;
         try {
-            root = LeahJson.read(delivery.body());
-        } catch (IOException | RuntimeException e) {
-            // Jackson reads hostile bytes here; whatever it throws, the body is simply not acceptable JSON.
-            return ParseResult.malformed("body is not JSON");
-        }
-        if (root == null || root.isMissingNode()) {
-            return ParseResult.malformed("body is empty");
-        }
-        if (!root.isObject()) {
-            return ParseResult.malformed("body is not a JSON object");
-        }
-        JsonNode event = root.get("event");
-        if (event == null || event.isNull()) {
-            return ParseResult.malformed("event is missing");
-        }
-        if (!event.isTextual()) {
-            return ParseResult.malformed("event is not a string");
-        }
-        String type = event.textValue();
-        if (type.isBlank()) {
-            return ParseResult.malformed("event is empty");
-        }
-        try {
-            return read(type, JsonObjectView.root(root), delivery);
+            ObjectNode root = StrictJson.EXACT_DECIMALS.readObject(delivery.body());
+            return read(EnvelopeFields.nonBlankText(root, "event"), JsonObjectView.root(root), delivery);
         } catch (MalformedBodyException e) {
             return ParseResult.malformed(e.getMessage());
         }

@@ -11,6 +11,7 @@ import dev.hookyard.vendor.leah.events.PlacementTest;
 import dev.hookyard.vendor.leah.events.Proficiency;
 import dev.hookyard.vendor.leah.events.SpeakingResult;
 import dev.hookyard.vendor.leah.events.SpeakingTest;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 import java.util.ArrayList;
 import java.util.List;

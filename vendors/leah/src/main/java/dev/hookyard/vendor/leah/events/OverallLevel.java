@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.leah.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +28,8 @@ public record OverallLevel(OverallResult overall, SpeakingTest speakingTest, Pla
     public static final String TYPE = "OVERALL_LEVEL";
 
     public OverallLevel {
-        externalIds = EventChecks.frozen(externalIds);
-        EventChecks.envelope(deliveryKey, delivery);
+        externalIds = RecordArguments.frozenList(externalIds, "externalIds");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

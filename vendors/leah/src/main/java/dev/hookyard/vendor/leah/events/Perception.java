@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.leah.events;
 
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.util.List;
 
 /**
@@ -20,6 +22,6 @@ public record Perception(String countryCode, String regionName, Proficiency prof
                          String timeStudyingEnglish, String whyIsLearningEnglish, List<String> topicsOfInterest) {
 
     public Perception {
-        topicsOfInterest = EventChecks.frozen(topicsOfInterest);
+        topicsOfInterest = RecordArguments.frozenList(topicsOfInterest, "topicsOfInterest");
     }
 }

@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.leah.events;
 
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.util.List;
 
 /**
@@ -18,6 +20,6 @@ public record PersonalInformation(String email, String familyName, String givenN
                                   String picture, List<CustomField> customFields) {
 
     public PersonalInformation {
-        customFields = EventChecks.frozen(customFields);
+        customFields = RecordArguments.frozenList(customFields, "customFields");
     }
 }

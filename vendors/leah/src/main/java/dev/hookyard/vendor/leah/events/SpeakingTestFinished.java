@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.leah.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +25,8 @@ public record SpeakingTestFinished(SpeakingTest test, LeahUser user, Partner par
     public static final String TYPE = "SPEAKING_TEST_FINISHED";
 
     public SpeakingTestFinished {
-        externalIds = EventChecks.frozen(externalIds);
-        EventChecks.envelope(deliveryKey, delivery);
+        externalIds = RecordArguments.frozenList(externalIds, "externalIds");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.leah.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ public record UserRegistered(LeahUser user, Partner partner, Instant date, List<
     public static final String TYPE = "USER_REGISTERED";
 
     public UserRegistered {
-        externalIds = EventChecks.frozen(externalIds);
-        EventChecks.envelope(deliveryKey, delivery);
+        externalIds = RecordArguments.frozenList(externalIds, "externalIds");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** Always {@link #TYPE}. */
