@@ -10,8 +10,10 @@ import dev.hookyard.vendor.leaflink.events.LeafLinkAction;
 import dev.hookyard.vendor.leaflink.events.LeafLinkEvent;
 import dev.hookyard.vendor.leaflink.events.OrderEvent;
 import dev.hookyard.vendor.leaflink.events.ProductEvent;
+import dev.hookyard.vendor.support.EnvelopeFields;
+import dev.hookyard.vendor.support.MalformedBodyException;
+import dev.hookyard.vendor.support.StrictJson;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -37,32 +39,22 @@ final class LeafLinkParser implements Parser {
 
     @Override
     public ParseResult parse(Delivery delivery) {
-        JsonNode root;
         try {
-            root = LeafLinkJson.read(delivery.body());
-        } catch (IOException | RuntimeException e) {
-            // Hostile bytes reach Jackson here; whatever it throws, the body is not acceptable JSON.
-            return ParseResult.malformed("body is not JSON");
+            return event(StrictJson.EXACT_DECIMALS.readObject(delivery.body()), delivery);
+        } catch (MalformedBodyException e) {
+            return ParseResult.malformed(e.getMessage());
         }
-        if (root == null || root.isMissingNode()) {
-            return ParseResult.malformed("body is empty");
-        }
-        if (!root.isObject()) {
-            return ParseResult.malformed("body is not a JSON object");
-        }
-        Optional<String> problem = nonEmptyStringProblem(root, "type")
-                .or(() -> nonEmptyStringProblem(root, "action"));
-        if (problem.isPresent()) {
-            return ParseResult.malformed(problem.get());
-        }
+    }
+
+    private ParseResult event(JsonNode root, Delivery delivery) throws MalformedBodyException {
+        String subject = EnvelopeFields.nonBlankText(root, "type");
+        String actionName = EnvelopeFields.nonBlankText(root, "action");
         JsonNode data = root.get("data");
         if (data == null || data.isNull()) {
             data = JsonNodeFactory.instance.objectNode();
         } else if (!data.isObject()) {
-            return ParseResult.malformed("data is not an object");
+            throw new MalformedBodyException("data is not an object");
         }
-        String subject = root.get("type").textValue();
-        String actionName = root.get("action").textValue();
         Optional<LeafLinkAction> action = LeafLinkAction.fromWireName(actionName);
         String key = delivery.bodySha256();
         if (action.isPresent() && subject.equals(OrderEvent.SUBJECT)) {
@@ -75,21 +67,6 @@ final class LeafLinkParser implements Parser {
             return ParseResult.malformed("unknown event type");
         }
         return ParseResult.parsed(new GenericEvent(LeafLinkEvent.VENDOR, subject + "." + actionName, key, delivery));
-    }
-
-    /** Why {@code root.field} is not a non-empty string, in a fixed text; empty if it is one. */
-    private static Optional<String> nonEmptyStringProblem(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.of(field + " is missing");
-        }
-        if (!node.isTextual()) {
-            return Optional.of(field + " is not a string");
-        }
-        if (node.textValue().isBlank()) {
-            return Optional.of(field + " is empty");
-        }
-        return Optional.empty();
     }
 
     private static ParseResult parsed(LeafLinkEvent event) {

@@ -2,6 +2,7 @@ package dev.hookyard.vendor.leaflink;
 
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Signer;
+import dev.hookyard.vendor.support.HmacSha256Key;
 
 import java.util.Base64;
 import java.util.Map;

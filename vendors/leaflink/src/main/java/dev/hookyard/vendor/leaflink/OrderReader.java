@@ -6,6 +6,7 @@ import dev.hookyard.vendor.leaflink.events.Customer;
 import dev.hookyard.vendor.leaflink.events.LeafLinkAction;
 import dev.hookyard.vendor.leaflink.events.OrderEvent;
 import dev.hookyard.vendor.leaflink.events.OrderedProduct;
+import dev.hookyard.vendor.support.PlainValues;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.vendor.leaflink.events.LeafLinkAction;
 import dev.hookyard.vendor.leaflink.events.ProductEvent;
+import dev.hookyard.vendor.support.PlainValues;
 
 /** Builds a {@link ProductEvent} from the envelope's {@code data} object, leniently (see {@link LenientFields}). */
 final class ProductReader {

@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.leaflink.events;
 
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.util.Map;
 
 /**
@@ -17,6 +19,6 @@ import java.util.Map;
 public record Customer(String id, String name, String licenseNumber, Map<String, Object> fields) {
 
     public Customer {
-        fields = EventArguments.frozen(fields, "fields");
+        fields = RecordArguments.frozenMap(fields, "fields");
     }
 }

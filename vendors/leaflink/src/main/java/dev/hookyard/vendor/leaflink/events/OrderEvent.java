@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.leaflink.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,8 +45,8 @@ public record OrderEvent(LeafLinkAction action, String id, String number, String
     public OrderEvent {
         Objects.requireNonNull(action, "action");
         orderedProducts = List.copyOf(Objects.requireNonNull(orderedProducts, "orderedProducts"));
-        data = EventArguments.frozen(data, "data");
-        EventArguments.requireEnvelope(deliveryKey, delivery);
+        data = RecordArguments.frozenMap(data, "data");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** {@code order.} followed by the action's wire name. */

@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.leaflink.events;
 
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -17,6 +19,6 @@ import java.util.Map;
 public record OrderedProduct(String id, String productId, BigDecimal quantity, Map<String, Object> fields) {
 
     public OrderedProduct {
-        fields = EventArguments.frozen(fields, "fields");
+        fields = RecordArguments.frozenMap(fields, "fields");
     }
 }

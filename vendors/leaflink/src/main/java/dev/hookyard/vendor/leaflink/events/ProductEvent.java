@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.leaflink.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -36,8 +37,8 @@ public record ProductEvent(LeafLinkAction action, String id, String sku, String 
 
     public ProductEvent {
         Objects.requireNonNull(action, "action");
-        data = EventArguments.frozen(data, "data");
-        EventArguments.requireEnvelope(deliveryKey, delivery);
+        data = RecordArguments.frozenMap(data, "data");
+        RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
     /** {@code product.} followed by the action's wire name. */
