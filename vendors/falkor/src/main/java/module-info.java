@@ -10,6 +10,8 @@ module dev.hookyard.vendor.falkor {
     // transitive: the exported event records expose SPI types (Delivery, WebhookEvent) in their API.
     requires transitive dev.hookyard.spi;
     requires com.fasterxml.jackson.databind;
+    // not transitive: no support type appears in the exported events API.
+    requires dev.hookyard.vendor.support;
 
     exports dev.hookyard.vendor.falkor.events;
 

@@ -6,6 +6,7 @@ import static dev.hookyard.vendor.falkor.LenientFields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookyard.vendor.falkor.events.Enrolment;
 import dev.hookyard.vendor.falkor.events.EnrolmentStatus;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookyard.vendor.falkor.events.Attendee;
 import dev.hookyard.vendor.falkor.events.Event;
 import dev.hookyard.vendor.falkor.events.Venue;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.falkor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.ParseResult;
@@ -10,8 +11,9 @@ import dev.hookyard.vendor.falkor.events.Events;
 import dev.hookyard.vendor.falkor.events.FalkorEvent;
 import dev.hookyard.vendor.falkor.events.Pathway;
 import dev.hookyard.vendor.falkor.events.Rewards;
-
-import java.io.IOException;
+import dev.hookyard.vendor.support.EnvelopeFields;
+import dev.hookyard.vendor.support.MalformedBodyException;
+import dev.hookyard.vendor.support.StrictJson;
 
 /**
  * Parses Falkor bodies: the envelope {@code {"type": <string>, "data": <object>}}, where {@code type} is
@@ -36,38 +38,19 @@ final class FalkorParser implements Parser {
 
     @Override
     public ParseResult parse(Delivery delivery) {
-        JsonNode root;
         try {
-            root = FalkorJson.read(delivery.body());
-        } catch (IOException | RuntimeException e) {
-            // Jackson reads hostile bytes here; whatever it throws, the body is simply not acceptable JSON.
-            return ParseResult.malformed("body is not JSON");
-        }
-        if (root == null || root.isMissingNode()) {
-            return ParseResult.malformed("body is empty");
-        }
-        if (!root.isObject()) {
-            return ParseResult.malformed("body is not a JSON object");
-        }
-        JsonNode type = root.get("type");
-        if (type == null || type.isNull()) {
-            return ParseResult.malformed("type is missing");
-        }
-        if (!type.isTextual()) {
-            return ParseResult.malformed("type is not a string");
-        }
-        if (type.textValue().isBlank()) {
-            return ParseResult.malformed("type is empty");
-        }
-        JsonNode data = root.get("data");
-        if (data == null || data.isNull()) {
-            return ParseResult.malformed("data is missing");
-        }
-        if (!data.isObject()) {
-            return ParseResult.malformed("data is not an object");
-        }
-        try {
-            return event(type.textValue(), data, delivery);
+            // Doubles, not exact decimals: LenientFields prints numbers with asText(), which has always given 24.5
+            // for 24.50 here.
+            ObjectNode root = StrictJson.DOUBLES.readObject(delivery.body());
+            String type = EnvelopeFields.nonBlankText(root, "type");
+            JsonNode data = root.get("data");
+            if (data == null || data.isNull()) {
+                throw new MalformedBodyException("data is missing");
+            }
+            if (!data.isObject()) {
+                throw new MalformedBodyException("data is not an object");
+            }
+            return event(type, data, delivery);
         } catch (MalformedBodyException e) {
             return ParseResult.malformed(e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.hookyard.spi.Keyring;
 import dev.hookyard.spi.RejectionReason;
 import dev.hookyard.spi.Verification;
 import dev.hookyard.spi.Verifier;
+import dev.hookyard.vendor.support.HmacSha256Key;
 
 import java.security.MessageDigest;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.hookyard.vendor.falkor;
 
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Signer;
+import dev.hookyard.vendor.support.HmacSha256Key;
 
 import java.util.HexFormat;
 import java.util.Map;

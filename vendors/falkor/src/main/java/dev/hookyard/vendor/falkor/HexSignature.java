@@ -1,6 +1,8 @@
 package dev.hookyard.vendor.falkor;
 
-import java.util.HexFormat;
+import dev.hookyard.vendor.support.AsciiCase;
+import dev.hookyard.vendor.support.AsciiHex;
+import dev.hookyard.vendor.support.HmacSha256Key;
 
 /**
  * Reads the value of a Falkor signature header: {@code sha256=} followed by the hex HMAC-SHA256 of the body.
@@ -12,7 +14,7 @@ import java.util.HexFormat;
 final class HexSignature {
 
     static final String PREFIX = "sha256=";
-    static final int MAC_BYTES = 32;
+    static final int MAC_BYTES = HmacSha256Key.MAC_BYTES;
 
     private static final int HEX_DIGITS = 2 * MAC_BYTES;
 
@@ -22,30 +24,10 @@ final class HexSignature {
     /** The 32 MAC bytes the value carries, or {@code null} if it is not of the form above. */
     static byte[] decode(String value) {
         String text = value.strip();
-        if (text.length() == PREFIX.length() + HEX_DIGITS && hasPrefix(text)) {
+        // The prefix is compared as ASCII (see AsciiCase); the digits are ASCII only (see AsciiHex).
+        if (text.length() == PREFIX.length() + HEX_DIGITS && AsciiCase.startsWithIgnoreCase(text, PREFIX)) {
             text = text.substring(PREFIX.length());
         }
-        if (text.length() != HEX_DIGITS) {
-            return null;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            // HexFormat accepts ASCII digits only, unlike Character.digit, which takes fullwidth and other digits.
-            if (!HexFormat.isHexDigit(text.charAt(i))) {
-                return null;
-            }
-        }
-        return HexFormat.of().parseHex(text);
-    }
-
-    /** Compared as ASCII: String's own case-insensitive matching also folds Unicode (U+017F would match 's'). */
-    private static boolean hasPrefix(String text) {
-        for (int i = 0; i < PREFIX.length(); i++) {
-            char c = text.charAt(i);
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
-            if (lower != PREFIX.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return AsciiHex.decode(text, MAC_BYTES);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.falkor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 import java.util.ArrayList;
 import java.util.List;

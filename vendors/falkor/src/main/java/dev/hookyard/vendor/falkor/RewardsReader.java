@@ -5,6 +5,7 @@ import static dev.hookyard.vendor.falkor.LenientFields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookyard.vendor.falkor.events.Reward;
 import dev.hookyard.vendor.falkor.events.Voucher;
+import dev.hookyard.vendor.support.MalformedBodyException;
 
 import java.util.ArrayList;
 import java.util.List;

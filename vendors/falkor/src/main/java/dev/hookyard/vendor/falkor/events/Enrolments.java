@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.falkor.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ public record Enrolments(Pathway pathway, List<Enrolment> enrolments, String del
     public static final String TYPE = "enrolments";
 
     public Enrolments {
-        enrolments = RecordArguments.immutableList(enrolments, "enrolments");
+        enrolments = RecordArguments.frozenList(enrolments, "enrolments");
         RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 

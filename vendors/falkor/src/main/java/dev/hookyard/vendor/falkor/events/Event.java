@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.falkor.events;
 
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,7 @@ public record Event(String id, String type, String name, String start, String en
                     boolean unlimited, Integer booked, List<Attendee> attendees) {
 
     public Event {
-        attendees = RecordArguments.immutableList(attendees, "attendees");
+        attendees = RecordArguments.frozenList(attendees, "attendees");
     }
 
     /** {@link #start()} as a date-time, if it is ISO-8601 with an offset. */

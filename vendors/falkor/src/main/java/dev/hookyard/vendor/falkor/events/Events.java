@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.falkor.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ public record Events(Pathway pathway, List<Event> events, String deliveryKey, De
     public static final String TYPE = "events";
 
     public Events {
-        events = RecordArguments.immutableList(events, "events");
+        events = RecordArguments.frozenList(events, "events");
         RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 

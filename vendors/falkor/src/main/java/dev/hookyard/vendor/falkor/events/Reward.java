@@ -1,5 +1,7 @@
 package dev.hookyard.vendor.falkor.events;
 
+import dev.hookyard.vendor.support.RecordArguments;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,6 @@ import java.util.List;
 public record Reward(String id, String name, List<Voucher> vouchers) {
 
     public Reward {
-        vouchers = RecordArguments.immutableList(vouchers, "vouchers");
+        vouchers = RecordArguments.frozenList(vouchers, "vouchers");
     }
 }

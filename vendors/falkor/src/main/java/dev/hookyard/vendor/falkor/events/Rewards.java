@@ -1,6 +1,7 @@
 package dev.hookyard.vendor.falkor.events;
 
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.vendor.support.RecordArguments;
 
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record Rewards(Pathway pathway, List<Reward> rewards, String deliveryKey,
     public static final String TYPE = "rewards";
 
     public Rewards {
-        rewards = RecordArguments.immutableList(rewards, "rewards");
+        rewards = RecordArguments.frozenList(rewards, "rewards");
         RecordArguments.requireEnvelope(deliveryKey, delivery);
     }
 
