@@ -4,10 +4,11 @@
  * Java values, ASCII-only case and hex handling, canonical base64, and the argument checks of event records.
  *
  * <p><strong>Not part of the SPI.</strong> The SPI ({@code dev.hookyard.spi}) is the only API Hookyard keeps
- * stable for plugins, and the host does not share this module with them: the plugin class loader and module layer
- * see the SPI and the vendors' {@code events} packages only. A third-party vendor module may use this library, but
- * its plugin must bundle its own copy of {@code hookyard-vendor-support} (and of Jackson), exactly as it would any
- * other library; the built-in vendors get the copy in the distribution's {@code lib/}.
+ * stable for plugins; this module may change in any release, and plugins must not rely on the host's copy (a
+ * plain-JAR plugin's class loader sees only the SPI and the vendors' {@code events} packages of the host). A
+ * third-party vendor module may use this library, but its plugin must bundle its own copy of
+ * {@code hookyard-vendor-support} (and of Jackson), exactly as it would any other library; the built-in vendors
+ * get the copy in the distribution's {@code lib/}.
  *
  * <p>Jackson appears in this module's API ({@code JsonNode}), so it is required transitively; nothing here is
  * meant to appear in a vendor's exported {@code events} API.
