@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -49,6 +48,8 @@ public final class Dispatcher implements AutoCloseable {
     /** How often runs owed to handlers that are no longer configured are looked for (and marked dead). */
     private static final Duration ORPHAN_SWEEP = Duration.ofMinutes(1);
     private static final int ORPHAN_BATCH = 256;
+    /** How long a run whose outcome could not be recorded waits before it is offered again. */
+    private static final Duration STORE_FAILURE_COOLDOWN = Duration.ofSeconds(5);
 
     private final DeliveryStore store;
     private final EndpointTable endpoints;
@@ -56,8 +57,10 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration shutdownGrace;
     private final Map<String, HandlerRunner> runners = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
-    /** Records outcomes off the handlers' threads, so a handler's capacity is free as soon as its call returns. */
-    private final ExecutorService recorder;
+    /** Records outcomes in batches, off the handlers' threads. */
+    private final OutcomeRecorder outcomes;
+    /** Runs whose outcome could not be recorded, with when they may be offered again (the store needs time). */
+    private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByHandler = new ConcurrentHashMap<>();
     /** Runs whose attempt has ended; they leave {@link #inFlight} only at the start of the next scheduling pass. */
@@ -79,7 +82,7 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.shutdownGrace = shutdownGrace;
         this.timer = Executors.newSingleThreadScheduledExecutor(named("hookyard-dispatch-timer"));
-        this.recorder = Executors.newFixedThreadPool(2, named("hookyard-dispatch-recorder-"));
+        this.outcomes = new OutcomeRecorder(store, this::recorded);
         for (String name : handlers.names()) {
             Handler handler = handlers.named(name).orElseThrow();
             runners.put(name, new HandlerRunner(name, handler, handlers.policy(name, defaults), timer));
@@ -175,14 +178,14 @@ public final class Dispatcher implements AutoCloseable {
         if (call.isEmpty()) {
             return false;
         }
-        call.get().whenCompleteAsync((result, failure) -> record(run, runner.name(),
+        call.get().whenComplete((result, failure) -> outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(),
                 failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
-                        : resultOf(runner.policy().retries(), run, result)), recorder);
+                        : resultOf(runner.policy().retries(), run, result))));
         return true;
     }
 
     private void recordAsync(DueRun run, String handler, RunResult result) {
-        recorder.execute(() -> record(run, handler, result));
+        outcomes.submit(new OutcomeRecorder.Pending(run, handler, result));
     }
 
     /** Runs owed to handlers no longer in the configuration can never complete: dead letters, replayable later. */
@@ -206,6 +209,14 @@ public final class Dispatcher implements AutoCloseable {
             it.remove();
             inFlight.remove(key);
         }
+        Instant now = clock.instant();
+        coolingDown.entrySet().removeIf(e -> {
+            if (now.isBefore(e.getValue())) {
+                return false;
+            }
+            inFlight.remove(e.getKey());
+            return true;
+        });
     }
 
     private void awaitWork() {
@@ -234,31 +245,31 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void record(DueRun run, String handler, RunResult result) {
-        try {
-            store.record(run.delivery().id(), handler, result);
-            if (result instanceof RunResult.Done) {
-                LOG.debug("Handler {} done with delivery {}", handler, run.delivery().id());
+    /** Called by the recorder once an outcome is written (or could not be). */
+    private void recorded(OutcomeRecorder.Pending outcome, boolean stored) {
+        DueRun run = outcome.run();
+        if (stored) {
+            if (outcome.result() instanceof RunResult.Done) {
+                LOG.debug("Handler {} done with delivery {}", outcome.handler(), run.delivery().id());
             } else {
-                LOG.warn("Handler {} did not complete delivery {} (attempt {}): {}", handler,
-                        run.delivery().id(), run.attempts() + 1, result);
+                LOG.warn("Handler {} did not complete delivery {} (attempt {}): {}", outcome.handler(),
+                        run.delivery().id(), run.attempts() + 1, outcome.result());
             }
-        } catch (StoreUnavailableException e) {
-            LOG.error("Could not record the outcome of handler {} for delivery {}; it will run again: {}",
-                    handler, run.delivery().id(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Recording delivery {} for {} failed", run.delivery().id(), handler, e);
-        } finally {
-            AtomicInteger busy = inFlightByHandler.get(handler);
-            if (busy != null) {
-                busy.decrementAndGet();
-            }
-            finished.add(run.runKey());
-            synchronized (signal) {
-                signal.notifyAll(); // also wakes close() waiting for calls to end
-            }
-            wake();
         }
+        AtomicInteger busy = inFlightByHandler.get(outcome.handler());
+        if (busy != null) {
+            busy.decrementAndGet();
+        }
+        if (stored) {
+            finished.add(run.runKey());
+        } else {
+            // Still pending in the store: offering it again at once would call the handler in a tight loop.
+            coolingDown.put(run.runKey(), clock.instant().plus(STORE_FAILURE_COOLDOWN));
+        }
+        synchronized (signal) {
+            signal.notifyAll(); // also wakes close() waiting for calls to end
+        }
+        wake();
     }
 
     private RunResult resultOf(RetrySchedule retries, DueRun run, CallResult result) {
@@ -332,12 +343,7 @@ public final class Dispatcher implements AutoCloseable {
             }
         }
         timer.shutdownNow();
-        recorder.shutdown();
-        try {
-            recorder.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        outcomes.close();
     }
 
     private int busyCalls() {

@@ -26,6 +26,26 @@ public interface DeliveryStore extends AutoCloseable {
     void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException;
 
     /**
+     * Records the outcomes of several attempts in one durable transaction (one disk flush for all of them), as
+     * {@link #record} would one by one; either all are recorded or none.
+     */
+    default void recordAll(List<RunOutcome> outcomes) throws StoreUnavailableException {
+        for (RunOutcome outcome : outcomes) {
+            record(outcome.deliveryId(), outcome.handler(), outcome.result());
+        }
+    }
+
+    /**
+     * The outcome of one attempt of one handler run.
+     *
+     * @param deliveryId the delivery
+     * @param handler    the handler's name
+     * @param result     what the attempt came to
+     */
+    record RunOutcome(long deliveryId, String handler, RunResult result) {
+    }
+
+    /**
      * Pending handler runs (the undelivered backlog), from memory: cheap enough to ask on every request. Every
      * write that adds runs or moves one in or out of pending keeps it up to date.
      */

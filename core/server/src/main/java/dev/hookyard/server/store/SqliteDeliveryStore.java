@@ -318,31 +318,24 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException {
+        recordAll(List.of(new RunOutcome(deliveryId, handler, result)));
+    }
+
+    @Override
+    public void recordAll(List<RunOutcome> outcomes) throws StoreUnavailableException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         long now = clock.millis();
         writeLock.lock();
         try {
             begin();
             try {
-                boolean wasPending = isPending(deliveryId, handler);
-                boolean exists;
+                long backlogChange = 0;
                 try (PreparedStatement update = writer.prepareStatement("""
                         UPDATE handler_runs SET status = ?, attempts = attempts + 1, next_due = ?, last_error = ?,
-                          updated_at = ? WHERE delivery_id = ? AND handler = ?""")) {
-                    if (result instanceof RunResult.RetryAt retry) {
-                        set(update, RunStatus.PENDING, retry.nextDue().toEpochMilli(), retry.error());
-                    } else if (result instanceof RunResult.Dead dead) {
-                        set(update, RunStatus.DEAD, now, dead.error());
-                    } else if (result instanceof RunResult.Dropped dropped) {
-                        set(update, RunStatus.DROPPED, now, dropped.reason());
-                    } else {
-                        set(update, RunStatus.DONE, now, null);
-                    }
-                    update.setLong(4, now);
-                    update.setLong(5, deliveryId);
-                    update.setString(6, handler);
-                    exists = update.executeUpdate() > 0;
-                }
-                try (PreparedStatement status = writer.prepareStatement("""
+                          updated_at = ? WHERE delivery_id = ? AND handler = ?""");
+                     PreparedStatement status = writer.prepareStatement("""
                         UPDATE deliveries SET status = CASE
                           WHEN EXISTS (SELECT 1 FROM handler_runs WHERE delivery_id = ?1 AND status = 'pending')
                             THEN 'pending'
@@ -350,23 +343,41 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                                        AND status IN ('dead', 'dropped')) THEN 'failed'
                           ELSE 'done' END
                         WHERE id = ?1""")) {
-                    status.setLong(1, deliveryId);
-                    status.executeUpdate();
+                    for (RunOutcome outcome : outcomes) {
+                        RunResult result = outcome.result();
+                        boolean wasPending = isPending(outcome.deliveryId(), outcome.handler());
+                        if (result instanceof RunResult.RetryAt retry) {
+                            set(update, RunStatus.PENDING, retry.nextDue().toEpochMilli(), retry.error());
+                        } else if (result instanceof RunResult.Dead dead) {
+                            set(update, RunStatus.DEAD, now, dead.error());
+                        } else if (result instanceof RunResult.Dropped dropped) {
+                            set(update, RunStatus.DROPPED, now, dropped.reason());
+                        } else {
+                            set(update, RunStatus.DONE, now, null);
+                        }
+                        update.setLong(4, now);
+                        update.setLong(5, outcome.deliveryId());
+                        update.setString(6, outcome.handler());
+                        boolean exists = update.executeUpdate() > 0;
+                        status.setLong(1, outcome.deliveryId());
+                        status.executeUpdate();
+                        boolean isPending = result instanceof RunResult.RetryAt;
+                        if (exists && wasPending != isPending) {
+                            backlogChange += isPending ? 1 : -1;
+                        }
+                    }
                 }
                 execute("COMMIT");
-                boolean isPending = result instanceof RunResult.RetryAt;
-                if (exists && wasPending != isPending) {
-                    backlog.addAndGet(isPending ? 1 : -1);
-                }
+                backlog.addAndGet(backlogChange);
             } catch (SQLException e) {
                 abortQuietly(e);
-                throw unavailable("record a handler outcome", e);
+                throw unavailable("record handler outcomes", e);
             } catch (RuntimeException | Error e) {
                 abortQuietly(e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw unavailable("record a handler outcome", e);
+            throw unavailable("record handler outcomes", e);
         } finally {
             writeLock.unlock();
         }

@@ -180,6 +180,39 @@ class SqliteDeliveryStoreTest {
     }
 
     @Test
+    void outcomesRecordedTogetherAreAllWrittenInOneTransactionAndMoveTheBacklog() throws Exception {
+        long one = stored(delivery("least", "r1", List.of("a", "b")));
+        long two = stored(delivery("least", "r2", List.of("a")));
+        assertEquals(3, store.backlog());
+
+        store.recordAll(List.of(
+                new DeliveryStore.RunOutcome(one, "a", new RunResult.Done()),
+                new DeliveryStore.RunOutcome(one, "b", new RunResult.RetryAt(T0.plusSeconds(60), "later")),
+                new DeliveryStore.RunOutcome(two, "a", new RunResult.Dead("gave up"))));
+
+        assertEquals(List.of(new RunView("a", RunStatus.DONE, 1, null),
+                new RunView("b", RunStatus.PENDING, 1, "later")), store.runs(one));
+        assertEquals(DeliveryStatus.PENDING, store.find(one).orElseThrow().status());
+        assertEquals(DeliveryStatus.FAILED, store.find(two).orElseThrow().status());
+        assertEquals(1, store.backlog(), "only one's b is still owed");
+    }
+
+    @Test
+    void aBatchThatFailsPartWayLeavesNoneOfItsOutcomesWritten() throws Exception {
+        long one = stored(delivery("least", "f1", List.of("a")));
+        long two = stored(delivery("least", "f2", List.of("a")));
+        // The second outcome breaks mid-transaction (no next-due time), after the first was already updated.
+        assertThrows(NullPointerException.class, () -> store.recordAll(List.of(
+                new DeliveryStore.RunOutcome(one, "a", new RunResult.Done()),
+                new DeliveryStore.RunOutcome(two, "a", new RunResult.RetryAt(null, "broken")))));
+        assertEquals(RunStatus.PENDING, store.runs(one).get(0).status(), "rolled back with the batch");
+        assertEquals(0, store.runs(one).get(0).attempts());
+        assertEquals(2, store.backlog());
+        store.record(one, "a", new RunResult.Done());
+        assertEquals(RunStatus.DONE, store.runs(one).get(0).status(), "the store writes again afterwards");
+    }
+
+    @Test
     void dueRunsComeOldestFirst() throws Exception {
         long late = stored(new NewDelivery("least", "least", "t", "late", Headers.empty(), new byte[0],
                 T0.plusSeconds(5), List.of("a")));
