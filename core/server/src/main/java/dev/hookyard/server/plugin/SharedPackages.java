@@ -34,7 +34,12 @@ final class SharedPackages {
 
     /** Whether a host module may be read by a modular plugin. */
     static boolean isSharedModule(String moduleName) {
-        return moduleName.equals("dev.hookyard.spi") || moduleName.startsWith("dev.hookyard.vendor.")
+        // Vendor modules export only their events packages; vendor support is a library like any other, which a
+        // plugin that wants it bundles (its version is the host's business, not the plugin's).
+        return moduleName.equals("dev.hookyard.spi")
+                || (moduleName.startsWith("dev.hookyard.vendor.") && !moduleName.equals(VENDOR_SUPPORT))
                 || moduleName.startsWith("java.") || moduleName.startsWith("jdk.");
     }
+
+    private static final String VENDOR_SUPPORT = "dev.hookyard.vendor.support";
 }
