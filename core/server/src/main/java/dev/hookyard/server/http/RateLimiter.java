@@ -25,7 +25,7 @@ public final class RateLimiter {
     private static final Object UNKNOWN = new Object();
 
     private final double capacity;
-    private final double tokensPerMilli;
+    private final double perMillis;
     private final Clock clock;
     private final int maxSources;
     private final LinkedHashMap<Object, Bucket> buckets;
@@ -36,7 +36,7 @@ public final class RateLimiter {
 
     public RateLimiter(RateLimitConfig config, Clock clock, int maxSources) {
         this.capacity = config.requests();
-        this.tokensPerMilli = config.requests() / (double) Math.max(1, config.per().toMillis());
+        this.perMillis = Math.max(1, config.per().toMillis());
         this.clock = clock;
         this.maxSources = maxSources;
         this.buckets = new LinkedHashMap<>(64, 0.75f, true) {
@@ -62,11 +62,11 @@ public final class RateLimiter {
                 buckets.put(key, bucket);
             }
             bucket.refill(now);
-            if (bucket.tokens >= 1) {
+            if (bucket.tokens >= 1 - 1e-9) {
                 bucket.tokens -= 1;
                 return 0;
             }
-            double missingMillis = (1 - bucket.tokens) / tokensPerMilli;
+            double missingMillis = Math.max(0, 1 - bucket.tokens) * perMillis / capacity;
             return Math.max(1, (long) Math.ceil(missingMillis / 1000.0));
         }
     }
@@ -125,7 +125,7 @@ public final class RateLimiter {
 
         void refill(long now) {
             long elapsed = Math.max(0, now - updated);
-            tokens = Math.min(capacity, tokens + elapsed * tokensPerMilli);
+            tokens = Math.min(capacity, tokens + elapsed * capacity / perMillis);
             updated = Math.max(updated, now);
         }
     }

@@ -42,14 +42,16 @@ public final class Cidr {
         }
         byte[] bytes = address.get().getAddress();
         int bits = bytes.length * 8;
+        // An IPv4-mapped IPv6 block (::ffff:a.b.c.d/n) is parsed as IPv4: its prefix counts 96 bits fewer.
+        int mappedBits = bytes.length == 4 && addressText.contains(":") ? 96 : 0;
         int prefix = bits;
         if (slash >= 0) {
             String prefixText = trimmed.substring(slash + 1);
             if (!prefixText.matches("\\d{1,3}")) {
                 return Optional.empty();
             }
-            prefix = Integer.parseInt(prefixText);
-            if (prefix > bits) {
+            prefix = Integer.parseInt(prefixText) - mappedBits;
+            if (prefix < 0 || prefix > bits) {
                 return Optional.empty();
             }
         }

@@ -1,0 +1,36 @@
+package dev.hookyard.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import dev.hookyard.server.testing.LogCapture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** One WARN line per reason per period, then a count of what was left out. */
+class ThrottledWarningsTest {
+
+    @Test
+    void oneLinePerKeyPerPeriodThenTheCountOfTheSuppressedOnes() {
+        AtomicLong nanos = new AtomicLong();
+        ThrottledWarnings warnings = new ThrottledWarnings(LoggerFactory.getLogger("test.throttled"),
+                Duration.ofSeconds(10), nanos::get);
+        try (LogCapture logs = LogCapture.capture()) {
+            for (int i = 0; i < 5; i++) {
+                warnings.warn("a", "refused {}", i);
+            }
+            warnings.warn("b", "other {}", 0);
+            nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+            warnings.warn("a", "refused {}", 5);
+
+            List<String> lines = logs.lines().stream().filter(l -> l.logger().equals("test.throttled"))
+                    .map(LogCapture.Line::message).toList();
+            assertEquals(List.of("refused 0", "other 0", "refused 5 (4 more like it not logged)"), lines);
+            assertTrue(logs.atLeast(Level.ERROR).isEmpty());
+        }
+    }
+}
