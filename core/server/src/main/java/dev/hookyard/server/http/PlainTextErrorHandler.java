@@ -34,7 +34,8 @@ public final class PlainTextErrorHandler implements Request.Handler {
             status = HttpStatus.INTERNAL_SERVER_ERROR_500;
         }
         if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
-            rejections.record(RejectionCounters.Reason.HEADERS_TOO_LARGE, "request line and headers over the limit");
+            rejections.record(RejectionCounters.Reason.HEADERS_TOO_LARGE, "client=" + Request.getRemoteAddr(request)
+                    + " (request line and headers over maxHeaderBytes)");
         }
         if (HttpStatus.hasNoBody(status)) {
             response.setStatus(status);

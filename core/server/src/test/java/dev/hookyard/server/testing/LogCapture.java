@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
-/** Collects the log lines of every logger while open, down to INFO, for assertions about what was (not) logged. */
+/**
+ * Collects log lines while open, for assertions about what was (not) logged: WARN and above from every logger (the
+ * tests' root level), and INFO too from the loggers named when capturing.
+ */
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     /** One captured line. */
@@ -21,19 +24,22 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final Logger root;
-    private final Level previous;
+    private final java.util.Map<Logger, Level> lowered = new java.util.LinkedHashMap<>();
 
     private LogCapture() {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        previous = root.getLevel();
     }
 
-    /** Starts capturing (and lowers the root level to INFO until closed). */
-    public static LogCapture capture() {
+    /** Starts capturing; the named loggers log INFO until closed. */
+    public static LogCapture capture(String... infoLoggers) {
         LogCapture capture = new LogCapture();
         capture.setContext(capture.root.getLoggerContext());
         capture.start();
-        capture.root.setLevel(Level.INFO);
+        for (String name : infoLoggers) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            capture.lowered.put(logger, logger.getLevel());
+            logger.setLevel(Level.INFO);
+        }
         capture.root.addAppender(capture);
         return capture;
     }
@@ -64,7 +70,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     @Override
     public void close() {
         root.detachAppender(this);
-        root.setLevel(previous);
+        lowered.forEach(Logger::setLevel);
         stop();
     }
 }
