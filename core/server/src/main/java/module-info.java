@@ -16,6 +16,8 @@ module dev.hookyard.server {
     requires info.picocli;
     requires org.slf4j;
     requires java.sql;
+    // java.net.http.HttpClient: 'hookyard send' posts signed deliveries.
+    requires java.net.http;
     requires org.xerial.sqlitejdbc;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.bulkhead;

@@ -15,6 +15,21 @@ public final class Main {
         if (System.getProperty("guice_bytecode_gen_option") == null) {
             System.setProperty("guice_bytecode_gen_option", "DISABLED");
         }
+        if (!runsTheServer(args)) {
+            // Tool commands log warnings only, to stderr: their stdout is their output, and they should not
+            // write into the server's log files. Must be set before Logback initialises.
+            System.setProperty("logback.configurationFile", "hookyard-cli-logback.xml");
+        }
         System.exit(HookyardCommand.execute(args));
+    }
+
+    /** Whether the command line asks for {@code run}: the first argument that is not an option. */
+    private static boolean runsTheServer(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("run");
+            }
+        }
+        return false;
     }
 }

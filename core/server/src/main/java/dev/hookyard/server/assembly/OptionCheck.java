@@ -9,12 +9,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Checks configured options against a factory's declared {@link OptionSpec}s: unknown keys and missing ones. */
-final class OptionCheck {
+public final class OptionCheck {
 
     private OptionCheck() {
     }
 
-    static void check(String key, Options options, List<OptionSpec> specs, String owner, List<ConfigProblem> problems) {
+    /**
+     * Adds a problem for each key of {@code options} that {@code specs} does not declare and each required one
+     * missing; {@code key} is where the options live ({@code endpoints.x.options}), {@code owner} who declares
+     * them ({@code vendor least}).
+     */
+    public static void check(String key, Options options, List<OptionSpec> specs, String owner, List<ConfigProblem> problems) {
         Set<String> known = specs.stream().map(OptionSpec::name).collect(Collectors.toCollection(java.util.TreeSet::new));
         for (String name : options.keys()) {
             if (!known.contains(name)) {

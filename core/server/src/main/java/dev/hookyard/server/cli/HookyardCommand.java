@@ -9,19 +9,33 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code hookyard} command; its subcommands do the work. */
 @Command(name = "hookyard", mixinStandardHelpOptions = true, versionProvider = HookyardCommand.Version.class,
         description = "Hookyard: a self-hosted receiver for signed webhooks.",
-        subcommands = {RunCommand.class, DeliveriesCommand.class, ReplayCommand.class, PurgeCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, VendorsCommand.class, SignCommand.class,
+                SendCommand.class, DeliveriesCommand.class, ReplayCommand.class, PurgeCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid configuration, plugin or usage",
-                "3:store unavailable", "4:no such delivery, or nothing to replay it to"})
+                "3:store unavailable", "4:no such delivery, or nothing to replay it to",
+                "5:send: the receiver answered with a status other than 2xx",
+                "6:send: no answer (connection refused, timeout)"})
 public final class HookyardCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
+    private final CommandEnvironment environment;
+
+    private HookyardCommand(CommandEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The environment variables and home directory the subcommands see. */
+    CommandEnvironment environment() {
+        return environment;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(new PrintWriter(System.out, true));
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Runs the command line and returns the exit status. */
@@ -31,7 +45,15 @@ public final class HookyardCommand implements Runnable {
 
     /** As {@link #execute(String...)}, writing command output to {@code out} and errors to {@code err}. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new HookyardCommand());
+        return execute(CommandEnvironment.system(), out, err, args);
+    }
+
+    /**
+     * As {@link #execute(PrintWriter, PrintWriter, String...)}, with the given environment variables and home
+     * directory instead of the process's (for tests). A null stream means the process's own.
+     */
+    public static int execute(CommandEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new HookyardCommand(environment));
         if (out != null) {
             commandLine.setOut(out);
         }
@@ -44,7 +66,17 @@ public final class HookyardCommand implements Runnable {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return ExitCodes.CONFIG;
         });
-        return commandLine.execute(args);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CommandFailedException failed) {
+                cmd.getErr().println("hookyard " + cmd.getCommandName() + ": " + failed.getMessage());
+                return failed.exitCode();
+            }
+            throw e;
+        });
+        int status = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return status;
     }
 
     /** Supplies {@code --version}. */

@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code hookyard version}: prints the version of Hookyard and of the Java runtime. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the Hookyard and Java versions.")
 public final class VersionCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.println("hookyard " + version() + " (Java " + Runtime.version() + ")");
+        spec.commandLine().getOut().println("hookyard " + version() + " (Java " + Runtime.version() + ")");
         return ExitCodes.OK;
     }
 

@@ -1,0 +1,180 @@
+package dev.hookyard.server.cli;
+
+import dev.hookyard.server.assembly.PipelineAssembler;
+import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
+import dev.hookyard.server.config.ConfigLoader;
+import dev.hookyard.server.config.ConfigProblem;
+import dev.hookyard.server.config.DidYouMean;
+import dev.hookyard.server.config.HookyardConfig;
+import dev.hookyard.server.config.InvalidConfigException;
+import dev.hookyard.server.config.RouteConfig;
+import dev.hookyard.server.dispatch.Glob;
+import dev.hookyard.server.endpoint.Endpoint;
+import dev.hookyard.server.plugin.InstalledPlugins;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hookyard check}: everything {@code hookyard run} does before it opens the store and the listener (read the
+ * configuration, resolve its references, load the plugins, build the endpoints, handlers and routes), then stops.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Validate the configuration and the plugins without starting: reads the file, resolves its"
+                + " ${env:...} and ${file:...} references, loads the plugins and builds every endpoint, handler and"
+                + " route as 'run' would, but opens neither the store nor the listener.",
+                "Prints 'OK: ...' or every problem found, each with its key and how to fix it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the configuration is valid (warnings may be printed)",
+                "1:unexpected failure", "2:the configuration or a plugin is invalid"})
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    HookyardCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (default: conf/hookyard.yaml in the Hookyard home).")
+    Path config;
+
+    @Mixin
+    PluginsOption plugins;
+
+    @Override
+    public Integer call() {
+        CommandEnvironment environment = parent.environment();
+        Path file = environment.resolve(config != null ? config : Path.of("conf", "hookyard.yaml"));
+        PrintWriter out = spec.commandLine().getOut();
+        HookyardConfig loaded;
+        try {
+            loaded = new ConfigLoader(environment.home(), environment.variables()).load(file);
+        } catch (InvalidConfigException e) {
+            return report(e.file(), e.problems());
+        }
+        try (InstalledPlugins installed = plugins.discover(environment)) {
+            List<ConfigProblem> problems = new ArrayList<>();
+            Pipeline pipeline = null;
+            try {
+                pipeline = new PipelineAssembler(installed, Clock.systemUTC()).assemble(loaded);
+            } catch (InvalidConfigException e) {
+                problems.addAll(e.problems());
+            }
+            problems.addAll(storeProblems(loaded));
+            try {
+                if (!problems.isEmpty()) {
+                    return report(loaded.file(), problems);
+                }
+                List<String> warnings = unmatchedEventTypes(loaded, pipeline);
+                out.println("OK: " + count(loaded.endpoints().size(), "endpoint") + ", "
+                        + count(loaded.handlers().size(), "handler") + ", " + count(loaded.routes().size(), "route")
+                        + " (" + loaded.file() + ")");
+                for (Endpoint endpoint : pipeline.endpoints().all()) {
+                    out.println("  endpoint " + endpoint.name() + ": POST " + endpoint.path() + " (vendor "
+                            + endpoint.vendorId() + ")");
+                }
+                loaded.handlers().forEach(h -> out.println("  handler " + h.name() + ": type " + h.type()
+                        + " (from " + installed.originOf(installed.handler(h.type()).orElseThrow()) + ")"));
+                for (String warning : warnings) {
+                    out.println("warning: " + warning);
+                }
+                return ExitCodes.OK;
+            } finally {
+                if (pipeline != null) {
+                    pipeline.handlers().close();
+                }
+            }
+        }
+    }
+
+    private int report(Path file, List<ConfigProblem> problems) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("hookyard check: " + count(problems.size(), "problem") + " in " + file + ":");
+        for (ConfigProblem problem : problems) {
+            err.println();
+            err.println("  " + problem.key());
+            err.println("    problem: " + problem.problem());
+            err.println("    fix:     " + problem.fix());
+        }
+        return ExitCodes.CONFIG;
+    }
+
+    /**
+     * The store is not opened (a running server may hold it), but a directory it could never be created in, or
+     * a file in its place, is reported now rather than at the next start.
+     */
+    private static List<ConfigProblem> storeProblems(HookyardConfig config) {
+        Path directory = config.store().directory();
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (Files.exists(directory)) {
+            if (!Files.isDirectory(directory)) {
+                problems.add(new ConfigProblem("store.path", directory + " is not a directory",
+                        "point store.path to a directory (it is created if missing)"));
+            } else if (!Files.isWritable(directory)) {
+                problems.add(new ConfigProblem("store.path", directory + " is not writable by this user",
+                        "run Hookyard as a user that may write there, or change store.path"));
+            }
+            return problems;
+        }
+        Path existing = directory.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            problems.add(new ConfigProblem("store.path", directory + " does not exist and cannot be created"
+                    + (existing == null ? "" : " in " + existing),
+                    "create it for the user Hookyard runs as, or change store.path"));
+        }
+        return problems;
+    }
+
+    /**
+     * A literal event type in a route that none of the vendors it can receive from sends is most likely a typo;
+     * since unknown types still arrive as generic events, it is a warning, not an error.
+     */
+    private static List<String> unmatchedEventTypes(HookyardConfig config, Pipeline pipeline) {
+        List<String> warnings = new ArrayList<>();
+        for (RouteConfig route : config.routes()) {
+            List<Glob> from = route.from().stream().map(Glob::of).toList();
+            Glob vendor = Glob.of(route.vendor());
+            Set<String> known = new LinkedHashSet<>();
+            Set<String> vendors = new LinkedHashSet<>();
+            for (Endpoint endpoint : pipeline.endpoints().all()) {
+                if (from.stream().anyMatch(g -> g.matches(endpoint.name())) && vendor.matches(endpoint.vendorId())) {
+                    known.addAll(endpoint.vendor().catalog().names());
+                    vendors.add(endpoint.vendorId());
+                }
+            }
+            if (vendors.isEmpty()) {
+                warnings.add(route.key() + " matches no configured endpoint: it never selects a handler");
+                continue;
+            }
+            for (int i = 0; i < route.events().size(); i++) {
+                Glob events = Glob.of(route.events().get(i));
+                if (known.stream().noneMatch(events::matches)) {
+                    warnings.add(route.key() + ".events[" + i + "]: '" + events + "' matches no event type of "
+                            + String.join(", ", vendors) + DidYouMean.hint(events.toString(), known)
+                            + " (run 'hookyard vendors' to list them)");
+                }
+            }
+        }
+        return warnings;
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.hookyard.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookyard.server.Hookyard;
+import dev.hookyard.server.builtin.BuiltinPlugin;
+import dev.hookyard.server.endpoint.Endpoint;
+import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.testing.TestServer;
+import dev.hookyard.spi.EventType;
+import dev.hookyard.vendor.absorb.AbsorbPlugin;
+import dev.hookyard.vendor.falkor.FalkorPlugin;
+import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
+import dev.hookyard.vendor.leah.LeahPlugin;
+import dev.hookyard.vendor.least.LeastPlugin;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hookyard send} against a real running Hookyard with an endpoint per vendor: a sample of every event type of
+ * every vendor, signed with the endpoint's secret, is accepted (200); signed with another secret, refused (401).
+ */
+class SendCommandTest {
+
+    /** The secrets, as the CLI reads them: from environment variables. */
+    private static final Map<String, String> ENV = Map.of(
+            "LEAST_SECRET", "least-send-secret",
+            "ABSORB_SECRET", "absorb-send-secret",
+            "LEAH_CREDENTIAL", "leah-user:leah-send-password",
+            "LEAFLINK_KEY", "leaflink-send-key",
+            "FALKOR_SECRET", "falkor-send-secret",
+            "WRONG_SECRET", "not-the-secret",
+            "WRONG_CREDENTIAL", "leah-user:not-the-password");
+
+    /** Endpoint name to the variable holding its secret and the --option arguments its options need. */
+    private static final Map<String, List<String>> ARGUMENTS = Map.of(
+            "least", List.of("LEAST_SECRET"),
+            "absorb", List.of("ABSORB_SECRET"),
+            "leah", List.of("LEAH_CREDENTIAL", "--option", "scheme=basic"),
+            "leaflink", List.of("LEAFLINK_KEY"),
+            "bytekast", List.of("FALKOR_SECRET", "--option", "platform=ByteKast"));
+
+    private static final String YAML = TestServer.serverSection() + """
+            endpoints:
+              least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
+              absorb: { vendor: absorb, secrets: ["${env:ABSORB_SECRET}"] }
+              leah: { vendor: leah, secrets: ["${env:LEAH_CREDENTIAL}"], options: { scheme: basic } }
+              leaflink: { vendor: leaflink, secrets: ["${env:LEAFLINK_KEY}"] }
+              bytekast: { vendor: falkor, secrets: ["${env:FALKOR_SECRET}"], options: { platform: ByteKast } }
+            handlers:
+              log: { type: log }
+            routes:
+              - { from: "*", to: [log] }
+            """;
+
+    @TempDir
+    static Path home;
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path file = home.resolve("hookyard.yaml");
+        Files.writeString(file, YAML);
+        InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
+                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin()));
+        server = TestServer.wrap(Hookyard.start(new dev.hookyard.server.config.ConfigLoader(home, ENV::get).load(file),
+                plugins, Clock.systemUTC(), TestServer.FAST_RETRIES));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static CommandRun send(Endpoint endpoint, String type, String secretVariable) {
+        List<String> args = new ArrayList<>(List.of("send", "--vendor", endpoint.vendorId(), "--type", type,
+                "--url", server.uri(endpoint.path()).toString(), "--plugins", home.resolve("plugins").toString(),
+                "--secret-env"));
+        List<String> endpointArguments = ARGUMENTS.get(endpoint.name());
+        args.add(secretVariable != null ? secretVariable : endpointArguments.get(0));
+        args.addAll(endpointArguments.subList(1, endpointArguments.size()));
+        return CommandRun.of(home, ENV, args.toArray(String[]::new));
+    }
+
+    @Test
+    void everyEventTypeOfEveryVendorSignedWithTheEndpointsSecretIsAccepted() {
+        long before = server.deliveryCount();
+        int sent = 0;
+        for (Endpoint endpoint : server.hookyard().endpoints().all()) {
+            for (EventType type : endpoint.vendor().catalog().types()) {
+                CommandRun run = send(endpoint, type.name(), null);
+                String what = endpoint.vendorId() + " " + type.name() + "\n" + run.transcript();
+                assertEquals(0, run.status(), what);
+                assertTrue(run.out().startsWith("POST " + server.uri(endpoint.path()) + " (" + endpoint.vendorId()
+                        + " " + type.name() + ", "), what);
+                assertTrue(run.out().contains("\nHTTP 200\naccepted\n"), what);
+                assertEquals("", run.err(), what);
+                sent++;
+            }
+        }
+        assertEquals(before + sent, server.deliveryCount(), "every sample stored once");
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWith401AndExitStatus5ForEveryVendor() {
+        for (Endpoint endpoint : server.hookyard().endpoints().all()) {
+            String wrong = endpoint.vendorId().equals("leah") ? "WRONG_CREDENTIAL" : "WRONG_SECRET";
+            CommandRun run = send(endpoint, endpoint.vendor().catalog().names().get(0), wrong);
+            String what = endpoint.vendorId() + "\n" + run.transcript();
+            assertEquals(5, run.status(), what);
+            assertTrue(run.out().contains("\nHTTP 401\n"), what);
+            assertTrue(run.err().startsWith("hookyard send: the receiver answered 401: the signature was refused."),
+                    what);
+        }
+    }
+
+    @Test
+    void aBodyFileIsSentUnchangedAndAnUnknownPathIs404() throws IOException {
+        Path body = home.resolve("created.json");
+        String text = "{\"event\":\"record.created\",\"record_id\":4242}";
+        Files.writeString(body, text);
+        CommandRun ok = CommandRun.of(home, ENV, "send", "--vendor", "least", "--secret-env", "LEAST_SECRET",
+                "--body-file", "created.json", "--url", server.uri("/hooks/least").toString());
+        assertEquals(0, ok.status(), ok.transcript());
+        assertTrue(ok.out().startsWith("POST " + server.uri("/hooks/least") + " (least, " + text.length()
+                + " bytes, signed: X-LEAST-Signature)"), ok.transcript());
+
+        CommandRun missing = CommandRun.of(home, ENV, "send", "--vendor", "least", "--secret-env", "LEAST_SECRET",
+                "--type", "record.created", "--url", server.uri("/hooks/nobody").toString());
+        assertEquals(5, missing.status(), missing.transcript());
+        assertTrue(missing.out().contains("\nHTTP 404\n"), missing.transcript());
+    }
+
+    @Test
+    void noListenerIsExitStatus6AndABadUrlIsAUsageError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CommandRun refused = CommandRun.of(home, ENV, "send", "--vendor", "least", "--secret-env", "LEAST_SECRET",
+                "--type", "record.created", "--url", "http://127.0.0.1:" + closedPort + "/hooks/least");
+        assertEquals(6, refused.status(), refused.transcript());
+        assertTrue(refused.err().contains("cannot connect to 127.0.0.1:" + closedPort), refused.transcript());
+
+        CommandRun badUrl = CommandRun.of(home, ENV, "send", "--vendor", "least", "--secret-env", "LEAST_SECRET",
+                "--type", "record.created", "--url", "localhost:8080/hooks/least");
+        assertEquals(2, badUrl.status(), badUrl.transcript());
+        assertTrue(badUrl.err().contains("--url: 'localhost:8080/hooks/least' is not an absolute http or https URL"),
+                badUrl.transcript());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.hookyard.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookyard.server.testing.LeastFixtures;
+import dev.hookyard.spi.Delivery;
+import dev.hookyard.spi.Headers;
+import dev.hookyard.spi.Verification;
+import dev.hookyard.testkit.VendorContexts;
+import dev.hookyard.vendor.falkor.FalkorVendorFactory;
+import dev.hookyard.spi.Keyring;
+import dev.hookyard.spi.Options;
+import dev.hookyard.spi.Vendor;
+import dev.hookyard.spi.VendorContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hookyard sign}: the headers a vendor's own signer produces, for a secret never given as an argument. */
+class SignCommandTest {
+
+    private static final Map<String, String> ENV = Map.of("LEAST_SECRET", LeastFixtures.SPEC_SECRET,
+            "FALKOR_SECRET", "falkor-secret", "LEAH_CREDENTIAL", "leah-user:leah-password", "LEAH_TOKEN", "token");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theLeastTestVectorFromAnEnvironmentVariableOrAFile() throws Exception {
+        Path body = home.resolve("body.json");
+        Files.writeString(body, LeastFixtures.SPEC_BODY);
+        Path secret = home.resolve("least-secret");
+        Files.writeString(secret, LeastFixtures.SPEC_SECRET + "\n");
+
+        CommandRun fromEnvironment = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-env",
+                "LEAST_SECRET", "--body-file", body.toString());
+        // Relative paths resolve against the home.
+        CommandRun fromFile = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-file",
+                "least-secret", "--body-file", "body.json");
+
+        String expected = LeastFixtures.SIGNATURE_HEADER + ": " + LeastFixtures.SPEC_SIGNATURE + "\n";
+        assertEquals(0, fromEnvironment.status(), fromEnvironment.transcript());
+        assertEquals(expected, fromEnvironment.out(), fromEnvironment.transcript());
+        assertEquals(0, fromFile.status(), fromFile.transcript());
+        assertEquals(expected, fromFile.out(), fromFile.transcript());
+    }
+
+    @Test
+    void aCatalogSampleSignedWithOptionsVerifiesAtAnEndpointWithThoseOptions() {
+        CommandRun run = CommandRun.of(home, ENV, "sign", "--vendor", "falkor", "--option", "platform=ByteKast",
+                "--secret-env", "FALKOR_SECRET", "--type", "enrolments", "--with-body");
+
+        assertEquals(0, run.status(), run.transcript());
+        String[] parts = run.out().split("\n\n", 2);
+        Map<String, String> headers = new LinkedHashMap<>();
+        parts[0].lines().forEach(line -> headers.put(line.substring(0, line.indexOf(": ")),
+                line.substring(line.indexOf(": ") + 2)));
+        assertTrue(headers.containsKey("ByteKast-Webhook-Signature"), run.transcript());
+        byte[] body = parts[1].substring(0, parts[1].length() - 1).getBytes(StandardCharsets.UTF_8);
+
+        Vendor endpoint = new FalkorVendorFactory().create(new VendorContext("bytekast", Keyring.of("falkor-secret"),
+                Options.of(Map.of("platform", "ByteKast")), Clock.systemUTC()));
+        Delivery delivery = new Delivery("bytekast", Headers.ofSingle(headers), body, Instant.now());
+        assertInstanceOf(Verification.Verified.class, endpoint.verifier().verify(delivery), run.transcript());
+    }
+
+    @Test
+    void problemsAreUsageErrorsThatSayWhatToFix() {
+        CommandRun unset = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-env", "NOT_SET",
+                "--type", "record.created");
+        assertEquals(2, unset.status(), unset.transcript());
+        assertTrue(unset.err().contains("environment variable NOT_SET is not set (fix: export NOT_SET=<secret>"),
+                unset.transcript());
+
+        CommandRun option = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--option", "chanel=any",
+                "--secret-env", "LEAST_SECRET", "--type", "record.created");
+        assertEquals(2, option.status(), option.transcript());
+        assertTrue(option.err().contains("--option chanel: is not an option of vendor least (did you mean"
+                + " 'channel'?)"), option.transcript());
+
+        CommandRun badValue = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--option", "channel=both",
+                "--secret-env", "LEAST_SECRET", "--type", "record.created");
+        assertEquals(2, badValue.status(), badValue.transcript());
+        assertTrue(badValue.err().contains("--option channel: "), badValue.transcript());
+
+        CommandRun type = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-env", "LEAST_SECRET",
+                "--type", "record.creatd");
+        assertEquals(2, type.status(), type.transcript());
+        assertTrue(type.err().contains("vendor least has no event type 'record.creatd' (did you mean"
+                + " 'record.created'?)"), type.transcript());
+
+        CommandRun basic = CommandRun.of(home, ENV, "sign", "--vendor", "leah", "--option", "scheme=basic",
+                "--secret-env", "LEAH_TOKEN", "--type", LeahTypes.first());
+        assertEquals(2, basic.status(), basic.transcript());
+        assertTrue(basic.err().startsWith("hookyard sign: the secret: "), basic.transcript());
+        assertTrue(!basic.err().contains("token\n") && !basic.err().contains(": token"), basic.transcript());
+    }
+
+    @Test
+    void theSecretCannotBeAnArgumentAndExactlyOneBodyIsNeeded() {
+        CommandRun plain = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret", "s3cret",
+                "--type", "record.created");
+        assertEquals(2, plain.status(), plain.transcript());
+        assertTrue(plain.err().contains("Unknown option"), plain.transcript());
+
+        CommandRun both = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-env", "LEAST_SECRET",
+                "--type", "record.created", "--body-file", "x.json");
+        assertEquals(2, both.status(), both.transcript());
+        assertTrue(both.err().contains("mutually exclusive"), both.transcript());
+
+        CommandRun help = CommandRun.of(home, ENV, "sign", "--help");
+        assertEquals(0, help.status(), help.transcript());
+        assertTrue(help.out().contains("never an argument"), help.transcript());
+    }
+
+    /** The first event type in Leah's catalog. */
+    private static final class LeahTypes {
+        static String first() {
+            return new dev.hookyard.vendor.leah.LeahVendorFactory().create(VendorContexts.withSecrets("leah", "t"))
+                    .catalog().names().get(0);
+        }
+    }
+}
