@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate the configuration and the plugins without starting: reads the file, resolves its"
-                + " ${env:...} and ${file:...} references, loads the plugins and builds every endpoint, handler and"
+                + " $${env:...} and $${file:...} references, loads the plugins and builds every endpoint, handler and"
                 + " route as 'run' would, but opens neither the store nor the listener.",
                 "Prints 'OK: ...' or every problem found, each with its key and how to fix it."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -48,7 +48,8 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file (default: conf/hookyard.yaml in the Hookyard home).")
+            description = "Configuration file, relative to the Hookyard home as for 'run' (default:"
+                    + " conf/hookyard.yaml).")
     Path config;
 
     @Mixin

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 final class PluginsOption {
 
     @Option(names = {"--plugins"}, paramLabel = "DIR",
-            description = "Plugins directory: one JAR, or one folder of JARs, per plugin (default: plugins/ in the"
-                    + " Hookyard home).")
+            description = "Plugins directory: one JAR, or one folder of JARs, per plugin; relative to the Hookyard"
+                    + " home as for 'run' (default: plugins/).")
     Path plugins;
 
     /** The plugins directory, absolute. */

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
                 + " event type (or a body of yours), the vendor's signature headers for the secret, and"
                 + " Content-Type: application/json. Prints the status and the response body.",
                 "Use it to test a Hookyard endpoint (or any receiver) end to end with a valid signature.",
-                "Example:%n  export LEAST_SECRET=...%n  hookyard send --vendor least --type record.created"
-                        + " --secret-env LEAST_SECRET --url http://localhost:8080/hooks/least"},
+                "Example:%n  export LEAST_SECRET=...%n  hookyard send --vendor least --type record.created \\%n"
+                        + "    --secret-env LEAST_SECRET --url http://localhost:8080/hooks/least"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the receiver answered 2xx", "1:unexpected failure",
                 "2:unknown vendor, option or event type; bad URL; secret or body cannot be read",

@@ -97,7 +97,7 @@ abstract class SignedDeliveryCommand {
                 typeName = type.name();
                 body = type.sampleBody().getBytes(StandardCharsets.UTF_8);
             } else {
-                body = readBody(environment, bodySource.file);
+                body = readBody(bodySource.file);
             }
             byte[] signed = body.clone();
             Map<String, String> headers;
@@ -122,7 +122,8 @@ abstract class SignedDeliveryCommand {
             }
             return Secret.of(value);
         }
-        Path path = environment.resolve(secret.file);
+        // Files named on the command line are relative to the working directory, like any command's.
+        Path path = secret.file.toAbsolutePath().normalize();
         String content;
         try {
             content = Files.readString(path, StandardCharsets.UTF_8);
@@ -138,7 +139,7 @@ abstract class SignedDeliveryCommand {
         return Secret.of(value);
     }
 
-    private byte[] readBody(CommandEnvironment environment, Path file) {
+    private static byte[] readBody(Path file) {
         if (file.toString().equals("-")) {
             try {
                 InputStream in = System.in;
@@ -148,7 +149,7 @@ abstract class SignedDeliveryCommand {
                         + e.getMessage() + ")");
             }
         }
-        Path path = environment.resolve(file);
+        Path path = file.toAbsolutePath().normalize();
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {

@@ -38,7 +38,7 @@ final class VendorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", arity = "0..*", description = "Only these vendors (default: all).")
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Only these vendors (default: all, by id).")
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON: {\"vendors\": [{\"id\", \"description\", \"origin\","
@@ -57,7 +57,7 @@ final class VendorsCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         List<Listed> listed = new ArrayList<>();
         try (InstalledPlugins installed = plugins.discover(parent.environment())) {
-            List<String> wanted = ids.isEmpty() ? installed.vendorIds() : ids;
+            List<String> wanted = ids.isEmpty() ? installed.vendorIds().stream().sorted().toList() : ids;
             for (String id : wanted) {
                 VendorFactory factory = CommandVendors.find(installed, id);
                 listed.add(describe(factory, installed.originOf(factory)));

@@ -134,7 +134,7 @@ class SendCommandTest {
         String text = "{\"event\":\"record.created\",\"record_id\":4242}";
         Files.writeString(body, text);
         CommandRun ok = CommandRun.of(home, ENV, "send", "--vendor", "least", "--secret-env", "LEAST_SECRET",
-                "--body-file", "created.json", "--url", server.uri("/hooks/least").toString());
+                "--body-file", body.toString(), "--url", server.uri("/hooks/least").toString());
         assertEquals(0, ok.status(), ok.transcript());
         assertTrue(ok.out().startsWith("POST " + server.uri("/hooks/least") + " (least, " + text.length()
                 + " bytes, signed: X-LEAST-Signature)"), ok.transcript());

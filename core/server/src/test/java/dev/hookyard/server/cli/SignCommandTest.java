@@ -42,9 +42,8 @@ class SignCommandTest {
 
         CommandRun fromEnvironment = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-env",
                 "LEAST_SECRET", "--body-file", body.toString());
-        // Relative paths resolve against the home.
         CommandRun fromFile = CommandRun.of(home, ENV, "sign", "--vendor", "least", "--secret-file",
-                "least-secret", "--body-file", "body.json");
+                secret.toString(), "--body-file", body.toString());
 
         String expected = LeastFixtures.SIGNATURE_HEADER + ": " + LeastFixtures.SPEC_SIGNATURE + "\n";
         assertEquals(0, fromEnvironment.status(), fromEnvironment.transcript());
