@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (InvalidConfigException e) {
             return report(e.file(), e.problems());
         }
-        try (InstalledPlugins installed = plugins.discover(environment)) {
+        try (InstalledPlugins installed = plugins.discover(environment, loaded.plugins())) {
             List<ConfigProblem> problems = new ArrayList<>();
             Pipeline pipeline = null;
             try {

@@ -105,8 +105,8 @@ class CheckCommandTest {
     }
 
     @Test
-    void anEventTypeNoRoutedVendorSendsIsAWarningWithTheClosestName() throws IOException {
-        CommandRun run = check("""
+    void anEventTypeNoRoutedVendorSendsIsAnErrorAndAGlobThatMatchesNoneAWarning() throws IOException {
+        CommandRun literal = check("""
                 endpoints:
                   least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
                 handlers:
@@ -114,10 +114,41 @@ class CheckCommandTest {
                 routes:
                   - { from: least, events: ["record.creatd"], to: [log] }
                 """);
+        assertEquals(2, literal.status(), literal.transcript());
+        assertTrue(literal.err().contains("  routes[0].events\n    problem: no vendor this route takes events from"
+                + " (least) sends event type 'record.creatd' (did you mean 'record.created'?)"), literal.transcript());
 
-        assertEquals(0, run.status(), run.transcript());
-        assertTrue(run.out().contains("warning: routes[0].events[0]: 'record.creatd' matches no event type of least"
-                + " (did you mean 'record.created'?)"), run.transcript());
+        CommandRun glob = check("""
+                endpoints:
+                  least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
+                handlers:
+                  log: { type: log }
+                routes:
+                  - { from: least, events: ["recrod.*"], to: [log] }
+                  - { from: "absorb*", to: [log] }
+                """);
+        assertEquals(0, glob.status(), glob.transcript());
+        assertTrue(glob.out().contains("warning: routes[0].events[0]: 'recrod.*' matches no event type of least"
+                + " (run 'hookyard vendors' to list them)"), glob.transcript());
+        assertTrue(glob.out().contains("warning: routes[1] matches no configured endpoint: it never selects a"
+                + " handler"), glob.transcript());
+    }
+
+    @Test
+    void thePluginsDirectoryOfTheConfigurationIsUsedUnlessPluginsIsGiven() throws IOException {
+        Files.createDirectories(home.resolve("elsewhere/broken-plugin"));
+        String yaml = """
+                plugins: { directory: elsewhere }
+                endpoints:
+                  least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
+                """;
+        CommandRun configured = check(yaml);
+        assertEquals(2, configured.status(), configured.transcript());
+        assertTrue(configured.err().contains(home.resolve("elsewhere/broken-plugin").toString()),
+                configured.transcript());
+
+        CommandRun overridden = CommandRun.of(home, ENV, "check", "--plugins", "plugins");
+        assertEquals(0, overridden.status(), overridden.transcript());
     }
 
     @Test
