@@ -15,6 +15,12 @@ module dev.hookyard.server {
     requires jakarta.inject;
     requires info.picocli;
     requires org.slf4j;
+    // Metrics (automatic modules; the io.prometheus.metrics.* ones they need come along on the module path).
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    // Micrometer's JVM binders read the platform MXBeans (GC notifications are in jdk.management).
+    requires java.management;
+    requires jdk.management;
     requires java.sql;
     // java.net.http.HttpClient: 'hookyard send' posts signed deliveries.
     requires java.net.http;

@@ -16,6 +16,7 @@ import dev.hookyard.server.http.RejectionCounters;
 import dev.hookyard.server.inject.ServerModule;
 import dev.hookyard.server.inspect.Retention;
 import dev.hookyard.server.management.ManagementServer;
+import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
@@ -45,15 +46,19 @@ public final class Hookyard implements AutoCloseable {
     /** Null when {@code management.enabled} is false. */
     private final ManagementServer management;
     private final int retentionDays;
+    private final ServerMetrics metrics;
 
     private Hookyard(Injector injector) {
         // The pipeline first: a bad configuration must fail before the store is opened (or created).
         this.endpoints = injector.getInstance(EndpointTable.class);
         this.handlers = injector.getInstance(ConfiguredHandlers.class);
+        // Metrics before the store, which reports its commits to them; closed with it (JVM GC listeners).
+        this.metrics = injector.getInstance(ServerMetrics.class);
         try {
             this.store = injector.getInstance(DeliveryStore.class);
         } catch (RuntimeException e) {
             handlers.close();
+            metrics.close();
             throw e;
         }
         try {
@@ -68,6 +73,7 @@ public final class Hookyard implements AutoCloseable {
         } catch (RuntimeException e) {
             handlers.close();
             store.close();
+            metrics.close();
             throw e;
         }
     }
@@ -135,6 +141,11 @@ public final class Hookyard implements AutoCloseable {
         return rejections;
     }
 
+    /** The server's meters (what {@code GET /metrics} shows). */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
     public EndpointTable endpoints() {
         return endpoints;
     }
@@ -167,5 +178,6 @@ public final class Hookyard implements AutoCloseable {
         handlers.close();
         queries.close();
         store.close();
+        metrics.close();
     }
 }

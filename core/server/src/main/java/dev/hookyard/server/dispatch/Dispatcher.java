@@ -3,6 +3,7 @@ package dev.hookyard.server.dispatch;
 import dev.hookyard.server.dispatch.HandlerRunner.CallResult;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.RunResult;
@@ -59,6 +60,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     /** Records outcomes in batches, off the handlers' threads. */
     private final OutcomeRecorder outcomes;
+    private final ServerMetrics metrics;
     /** Runs whose outcome could not be recorded, with when they may be offered again (the store needs time). */
     private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -77,7 +79,14 @@ public final class Dispatcher implements AutoCloseable {
      */
     public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                       HandlerPolicy defaults, Clock clock, Duration shutdownGrace) {
+        this(store, endpoints, handlers, defaults, clock, shutdownGrace, ServerMetrics.detached());
+    }
+
+    /** As above, timing handler calls and counting recorded outcomes in {@code metrics}. */
+    public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
+                      HandlerPolicy defaults, Clock clock, Duration shutdownGrace, ServerMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.endpoints = endpoints;
         this.clock = clock;
         this.shutdownGrace = shutdownGrace;
@@ -85,7 +94,8 @@ public final class Dispatcher implements AutoCloseable {
         this.outcomes = new OutcomeRecorder(store, this::recorded);
         for (String name : handlers.names()) {
             Handler handler = handlers.named(name).orElseThrow();
-            runners.put(name, new HandlerRunner(name, handler, handlers.policy(name, defaults), timer));
+            runners.put(name, new HandlerRunner(name, handler, handlers.policy(name, defaults), timer,
+                    metrics.handler(name).calls()));
             inFlightByHandler.put(name, new AtomicInteger());
         }
     }
@@ -180,7 +190,8 @@ public final class Dispatcher implements AutoCloseable {
         }
         call.get().whenComplete((result, failure) -> outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(),
                 failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
-                        : resultOf(runner.policy().retries(), run, result))));
+                        : resultOf(runner.policy().retries(), run, result),
+                result instanceof CallResult.TimedOut)));
         return true;
     }
 
@@ -249,6 +260,7 @@ public final class Dispatcher implements AutoCloseable {
     private void recorded(OutcomeRecorder.Pending outcome, boolean stored) {
         DueRun run = outcome.run();
         if (stored) {
+            metrics.handler(outcome.handler()).recorded(outcome.result(), outcome.timedOut());
             if (outcome.result() instanceof RunResult.Done) {
                 LOG.debug("Handler {} done with delivery {}", outcome.handler(), run.delivery().id());
             } else {

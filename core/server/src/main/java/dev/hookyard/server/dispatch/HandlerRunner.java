@@ -8,6 +8,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,9 +52,12 @@ final class HandlerRunner implements AutoCloseable {
     private final TimeLimiter timeLimiter;
     private final ScheduledExecutorService timer;
     private final ExecutorService threads;
+    private final Timer calls;
 
-    HandlerRunner(String name, Handler handler, HandlerPolicy policy, ScheduledExecutorService timer) {
+    /** @param calls times each call of the handler, from its start on a handler thread to its return or throw */
+    HandlerRunner(String name, Handler handler, HandlerPolicy policy, ScheduledExecutorService timer, Timer calls) {
         this.name = name;
+        this.calls = calls;
         this.handler = handler;
         this.policy = policy;
         this.timer = timer;
@@ -95,6 +100,7 @@ final class HandlerRunner implements AutoCloseable {
         try {
             running = timeLimiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> {
                 worker.set(Thread.currentThread());
+                long started = System.nanoTime();
                 try {
                     return ContextClassLoader.callAs(handler, () -> handler.handle(event.get()));
                 } catch (RuntimeException e) {
@@ -102,6 +108,7 @@ final class HandlerRunner implements AutoCloseable {
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 } finally {
+                    calls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     worker.set(null);
                     Thread.interrupted(); // a timeout's interrupt must not leak into the pool's next task
                 }

@@ -20,8 +20,15 @@ import org.slf4j.LoggerFactory;
  */
 final class OutcomeRecorder implements AutoCloseable {
 
-    /** One attempt's outcome, waiting to be recorded. */
-    record Pending(DueRun run, String handler, RunResult result) {
+    /**
+     * One attempt's outcome, waiting to be recorded.
+     *
+     * @param timedOut whether the call ran past its timeout (metrics tell timeouts from other failures)
+     */
+    record Pending(DueRun run, String handler, RunResult result, boolean timedOut) {
+        Pending(DueRun run, String handler, RunResult result) {
+            this(run, handler, result, false);
+        }
     }
 
     /** Told about each outcome once its batch is written, or failed to be. */

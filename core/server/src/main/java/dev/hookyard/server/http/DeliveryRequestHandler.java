@@ -7,8 +7,11 @@ import dev.hookyard.server.intake.IntakeResult;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.Headers;
 import dev.hookyard.server.http.RejectionCounters.Reason;
+import dev.hookyard.server.metrics.ServerMetrics;
+import dev.hookyard.server.metrics.ServerMetrics.EndpointMeters;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,8 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger("hookyard.delivery");
     /** What a 503 asks the sender to wait, in seconds: long enough for a disk to be freed or handlers to catch up. */
     private static final String RETRY_AFTER_SECONDS = "30";
+    /** Refused deliveries logged per endpoint and reason each second; the rest are counted in the next line. */
+    private static final int REFUSAL_LINES_PER_SECOND = 5;
 
     private final EndpointTable endpoints;
     private final DeliveryIntake intake;
@@ -44,6 +49,9 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     private final EndpointAdmissions admissions;
     private final SourceAddress sources;
     private final RejectionCounters rejections;
+    private final ServerMetrics metrics;
+    private final ThrottledWarnings refusals =
+            new ThrottledWarnings(LOG, Duration.ofSeconds(1), REFUSAL_LINES_PER_SECOND, System::nanoTime);
 
     /** Everyone may call every endpoint, with the default limits; refusals are counted in a private counter. */
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock) {
@@ -51,8 +59,19 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
                 new SourceAddress(java.util.List.of()), new RejectionCounters());
     }
 
+    /** As below, with meters of its own. */
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
                                   EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections) {
+        this(endpoints, intake, clock, admissions, sources, rejections, ServerMetrics.detached());
+    }
+
+    /**
+     * @param rejections counts and logs refusals by limits and access rules
+     * @param metrics    where requests, verification rejections and parse failures are counted
+     */
+    public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
+                                  EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections,
+                                  ServerMetrics metrics) {
         super(InvocationType.BLOCKING);
         this.endpoints = endpoints;
         this.intake = intake;
@@ -60,6 +79,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         this.admissions = admissions;
         this.sources = sources;
         this.rejections = rejections;
+        this.metrics = metrics;
     }
 
     @Override
@@ -67,60 +87,68 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         Optional<Endpoint> found = endpoints.byPath(path);
         if (found.isEmpty()) {
+            metrics.endpoint(ServerMetrics.NO_ENDPOINT).answered(HttpStatus.NOT_FOUND_404);
             PlainResponses.send(response, HttpStatus.NOT_FOUND_404, "not found", callback);
             return true;
         }
         Endpoint endpoint = found.get();
+        EndpointMeters meters = metrics.endpoint(endpoint.name());
         if (!HttpMethod.POST.is(request.getMethod())) {
+            meters.answered(HttpStatus.METHOD_NOT_ALLOWED_405);
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             PlainResponses.send(response, HttpStatus.METHOD_NOT_ALLOWED_405, "method not allowed", callback);
             return true;
         }
         EndpointAdmissions.Rules rules = admissions.of(endpoint.name());
-        if (!admit(endpoint, rules, request, response, callback)) {
+        if (!admit(endpoint, meters, rules, request, response, callback)) {
             return true;
         }
         long declared = request.getLength();
         if (declared > endpoint.maxBodyBytes()) {
-            tooLarge(endpoint, response, callback);
+            tooLarge(endpoint, meters, request, response, callback);
             return true;
         }
-        long started = System.nanoTime();
         BoundedBodyReader.read(request, endpoint.maxBodyBytes(), declared, request.getComponents().getScheduler(),
                 rules.bodyTimeout(), new BoundedBodyReader.Outcome() {
             @Override
             public void body(byte[] body) {
-                respond(endpoint, request, response, callback, body, started);
+                respond(endpoint, meters, request, response, callback, body);
             }
 
             @Override
             public void tooLarge() {
-                DeliveryRequestHandler.this.tooLarge(endpoint, response, callback);
+                DeliveryRequestHandler.this.tooLarge(endpoint, meters, request, response, callback);
             }
 
             @Override
             public void timedOut() {
-                rejections.record(Reason.BODY_TIMEOUT, "endpoint=" + endpoint.name() + " timeout="
-                        + rules.bodyTimeout().toMillis() + "ms");
-                requestTimeout(response, callback);
+                rejections.record(Reason.BODY_TIMEOUT, endpoint.name(), refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
+                        + " timeout=" + rules.bodyTimeout().toMillis() + "ms");
+                requestTimeout(meters, response, callback);
             }
 
             @Override
             public void idle() {
-                rejections.record(Reason.IDLE_TIMEOUT, "endpoint=" + endpoint.name() + " (sender silent mid-body)");
-                requestTimeout(response, callback);
+                rejections.record(Reason.IDLE_TIMEOUT, endpoint.name(), refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
+                        + " (sender silent mid-body)");
+                requestTimeout(meters, response, callback);
             }
 
             @Override
             public void failed(Throwable failure) {
-                onReadFailure(endpoint, response, callback, failure);
+                onReadFailure(endpoint, meters, response, callback, failure);
             }
         });
         return true;
     }
 
-    private void respond(Endpoint endpoint, Request request, Response response, Callback callback, byte[] body,
-                         long started) {
+    /**
+     * Answers a delivery whose body was read, with one log line: INFO when it is accepted or a duplicate, WARN
+     * (at most a few a second per endpoint and reason) when it is refused. Every line has the status and the
+     * latency since the request began; none has a header value (credentials and signatures stay out of logs).
+     */
+    private void respond(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
+                         Callback callback, byte[] body) {
         Delivery delivery;
         IntakeResult result;
         try {
@@ -128,45 +156,74 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             result = intake.accept(endpoint, delivery);
         } catch (RuntimeException e) {
             // A vendor module or the store broke its contract; the sender retries later, nothing was accepted.
-            LOG.error("Delivery to endpoint {} failed unexpectedly", endpoint.name(), e);
+            meters.answered(HttpStatus.INTERNAL_SERVER_ERROR_500);
+            LOG.error("failed endpoint={} vendor={} status=500 micros={}", endpoint.name(), endpoint.vendorId(),
+                    micros(request), e);
             PlainResponses.send(response, HttpStatus.INTERNAL_SERVER_ERROR_500, "internal error", callback);
             return;
         }
-        long micros = (System.nanoTime() - started) / 1000;
         if (result instanceof IntakeResult.Accepted a) {
-            LOG.info("accepted endpoint={} vendor={} type={} key={} id={} handlers={} micros={}", endpoint.name(),
-                    endpoint.vendorId(), a.eventType(), a.deliveryKey(), a.deliveryId(), a.handlers(), micros);
+            meters.answered(HttpStatus.OK_200);
+            LOG.info("accepted endpoint={} vendor={} type={} key={} id={} handlers={} status=200 micros={}",
+                    endpoint.name(), endpoint.vendorId(), a.eventType(), a.deliveryKey(), a.deliveryId(), a.handlers(),
+                    micros(request));
             PlainResponses.send(response, HttpStatus.OK_200, "accepted", callback);
         } else if (result instanceof IntakeResult.Duplicate d) {
-            LOG.info("duplicate endpoint={} vendor={} type={} key={} id={} micros={}", endpoint.name(),
-                    endpoint.vendorId(), d.eventType(), d.deliveryKey(), d.deliveryId(), micros);
+            meters.duplicate();
+            meters.answered(HttpStatus.OK_200);
+            LOG.info("duplicate endpoint={} vendor={} type={} key={} id={} status=200 micros={}", endpoint.name(),
+                    endpoint.vendorId(), d.eventType(), d.deliveryKey(), d.deliveryId(), micros(request));
             PlainResponses.send(response, HttpStatus.OK_200, "duplicate", callback);
         } else if (result instanceof IntakeResult.Rejected r) {
-            LOG.warn("rejected endpoint={} vendor={} reason={} detail={}", endpoint.name(), endpoint.vendorId(),
-                    r.reason().code(), r.detail());
+            String reason = r.reason().code();
+            meters.rejected(reason);
+            meters.answered(HttpStatus.UNAUTHORIZED_401);
+            refusals.warn(endpoint.name() + " " + reason,
+                    "rejected endpoint={} vendor={} reason={} status=401 micros={} detail={}", endpoint.name(),
+                    endpoint.vendorId(), reason, micros(request), r.detail());
             PlainResponses.send(response, HttpStatus.UNAUTHORIZED_401, "unauthorized", callback);
         } else if (result instanceof IntakeResult.Malformed m) {
-            LOG.warn("malformed endpoint={} vendor={} reason={}", endpoint.name(), endpoint.vendorId(), m.reason());
+            meters.parseFailed();
+            meters.answered(HttpStatus.BAD_REQUEST_400);
+            refusals.warn(endpoint.name() + " malformed", "malformed endpoint={} vendor={} status=400 micros={}"
+                    + " reason={}", endpoint.name(), endpoint.vendorId(), micros(request), m.reason());
             PlainResponses.send(response, HttpStatus.BAD_REQUEST_400, "bad request: " + m.reason(), callback);
         } else if (result instanceof IntakeResult.Unavailable u) {
-            LOG.error("unavailable endpoint={} vendor={} detail={}", endpoint.name(), endpoint.vendorId(),
-                    u.detail());
+            // The store logs its own failure at ERROR (rate-limited); this line is the answer to one sender.
+            meters.rejected(ServerMetrics.STORE_UNAVAILABLE);
+            meters.answered(HttpStatus.SERVICE_UNAVAILABLE_503);
+            refusals.warn(endpoint.name() + " " + ServerMetrics.STORE_UNAVAILABLE,
+                    "unavailable endpoint={} vendor={} reason={} status=503 micros={} detail={}", endpoint.name(),
+                    endpoint.vendorId(), ServerMetrics.STORE_UNAVAILABLE, micros(request), u.detail());
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
         } else if (result instanceof IntakeResult.Backlogged b) {
-            LOG.debug("backlogged endpoint={} vendor={} backlog={} limit={}", endpoint.name(), endpoint.vendorId(),
-                    b.backlog(), b.limit());
+            meters.answered(HttpStatus.SERVICE_UNAVAILABLE_503);
+            rejections.record(Reason.BACKLOG_FULL, endpoint.name(), refusal(request,
+                    HttpStatus.SERVICE_UNAVAILABLE_503) + " backlog=" + b.backlog() + " limit=" + b.limit());
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
         }
     }
 
-    private void onReadFailure(Endpoint endpoint, Response response, Callback callback, Throwable failure) {
+    /** Microseconds since the request began (its first byte was read). */
+    private static long micros(Request request) {
+        return (System.nanoTime() - request.getBeginNanoTime()) / 1000;
+    }
+
+    /** The status and latency of a refusal's log line. */
+    private static String refusal(Request request, int status) {
+        return "status=" + status + " micros=" + micros(request);
+    }
+
+    private void onReadFailure(Endpoint endpoint, EndpointMeters meters, Response response, Callback callback,
+                               Throwable failure) {
         // Usually the sender went away or timed out mid-body; nothing was accepted, so nothing is lost.
         LOG.debug("Reading a delivery to {} failed: {}", endpoint.name(), failure.toString());
         if (response.isCommitted()) {
             callback.failed(failure);
         } else {
+            meters.answered(HttpStatus.BAD_REQUEST_400);
             PlainResponses.send(response, HttpStatus.BAD_REQUEST_400, "bad request: body could not be read",
                     callback);
         }
@@ -176,29 +233,32 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
      * The checks made before any of the body is read; false once a refusal is sent. A refused request's body is
      * never read: the connection is closed after the answer rather than drained.
      */
-    private boolean admit(Endpoint endpoint, EndpointAdmissions.Rules rules, Request request, Response response,
-                          Callback callback) {
+    private boolean admit(Endpoint endpoint, EndpointMeters meters, EndpointAdmissions.Rules rules, Request request,
+                          Response response, Callback callback) {
         InetAddress client = sources.of(request);
         if (!rules.allow().allows(client)) {
-            rejections.record(Reason.NOT_ALLOWED, "endpoint=" + endpoint.name() + " client=" + text(client));
-            refuse(response, HttpStatus.FORBIDDEN_403, "forbidden", callback);
+            rejections.record(Reason.NOT_ALLOWED, endpoint.name(), refusal(request, HttpStatus.FORBIDDEN_403)
+                    + " client=" + text(client));
+            refuse(meters, response, HttpStatus.FORBIDDEN_403, "forbidden", callback);
             return false;
         }
         if (rules.rateLimiter() != null) {
             long retryAfter = rules.rateLimiter().acquire(client);
             if (retryAfter > 0) {
-                rejections.record(Reason.RATE_LIMITED, "endpoint=" + endpoint.name() + " client=" + text(client));
+                rejections.record(Reason.RATE_LIMITED, endpoint.name(),
+                        refusal(request, HttpStatus.TOO_MANY_REQUESTS_429) + " client=" + text(client));
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfter));
-                refuse(response, HttpStatus.TOO_MANY_REQUESTS_429, "too many requests", callback);
+                refuse(meters, response, HttpStatus.TOO_MANY_REQUESTS_429, "too many requests", callback);
                 return false;
             }
         }
         int headerCount = request.getHeaders().size();
         if (headerCount > rules.maxHeaderCount()) {
-            rejections.record(Reason.TOO_MANY_HEADERS, "endpoint=" + endpoint.name() + " headers=" + headerCount
-                    + " limit=" + rules.maxHeaderCount());
-            refuse(response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431, "request header fields too large",
-                    callback);
+            rejections.record(Reason.TOO_MANY_HEADERS, endpoint.name(),
+                    refusal(request, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) + " headers=" + headerCount
+                            + " limit=" + rules.maxHeaderCount());
+            refuse(meters, response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431,
+                    "request header fields too large", callback);
             return false;
         }
         return true;
@@ -208,24 +268,28 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         return client == null ? "unknown" : client.getHostAddress();
     }
 
-    private static void refuse(Response response, int status, String text, Callback callback) {
+    private static void refuse(EndpointMeters meters, Response response, int status, String text, Callback callback) {
+        meters.answered(status);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         PlainResponses.send(response, status, text, callback);
     }
 
-    private void tooLarge(Endpoint endpoint, Response response, Callback callback) {
-        rejections.record(Reason.BODY_TOO_LARGE, "endpoint=" + endpoint.name() + " limit=" + endpoint.maxBodyBytes());
+    private void tooLarge(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
+                          Callback callback) {
+        rejections.record(Reason.BODY_TOO_LARGE, endpoint.name(), refusal(request, HttpStatus.PAYLOAD_TOO_LARGE_413)
+                + " limit=" + endpoint.maxBodyBytes());
         // The rest of an oversized body is not read; close the connection rather than drain it.
-        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE_413, "payload too large", callback);
+        refuse(meters, response, HttpStatus.PAYLOAD_TOO_LARGE_413, "payload too large", callback);
     }
 
     /** 408, closing the connection: what is left of the body is never read. */
-    private static void requestTimeout(Response response, Callback callback) {
+    private static void requestTimeout(EndpointMeters meters, Response response, Callback callback) {
         if (response.isCommitted()) {
+            meters.answered(HttpStatus.REQUEST_TIMEOUT_408);
             callback.failed(new java.util.concurrent.TimeoutException("body not received in time"));
             return;
         }
-        refuse(response, HttpStatus.REQUEST_TIMEOUT_408, "request timeout", callback);
+        refuse(meters, response, HttpStatus.REQUEST_TIMEOUT_408, "request timeout", callback);
     }
 
     private static Headers headersOf(Request request) {

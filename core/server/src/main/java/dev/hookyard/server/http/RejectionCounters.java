@@ -1,5 +1,6 @@
 package dev.hookyard.server.http;
 
+import dev.hookyard.server.metrics.ServerMetrics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -9,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts requests and connections refused by a limit or an access rule, one counter per reason, and logs each at
- * WARN, at most one line per reason every ten seconds. Never at ERROR: a sender breaking a limit is not a fault of
- * the server. Metrics read the counters.
+ * Counts requests and connections refused by a limit or an access rule, one counter per reason (and, in
+ * {@code hookyard_rejections_total}, per endpoint), and logs each at WARN, at most one line per endpoint and reason
+ * every ten seconds. Never at ERROR: a sender breaking a limit is not a fault of the server.
  */
 public final class RejectionCounters {
 
@@ -32,7 +33,9 @@ public final class RejectionCounters {
         /** Client address not in the endpoint's {@code allow} list (403). */
         NOT_ALLOWED,
         /** Over the endpoint's per-source {@code rateLimit} (429). */
-        RATE_LIMITED;
+        RATE_LIMITED,
+        /** Pending handler runs at {@code store.maxBacklog}: handlers are behind (503 with Retry-After). */
+        BACKLOG_FULL;
 
         /** The stable lower-case code for logs and metric labels, e.g. {@code body_timeout}. */
         public String code() {
@@ -44,18 +47,35 @@ public final class RejectionCounters {
 
     private final Map<Reason, AtomicLong> counts = new EnumMap<>(Reason.class);
     private final ThrottledWarnings warnings;
+    private final ServerMetrics metrics;
 
+    /** Counters of their own, not in the server's metrics. */
     public RejectionCounters() {
+        this(ServerMetrics.detached());
+    }
+
+    /** Counters that also count in {@code metrics}' {@code hookyard_rejections_total}. */
+    public RejectionCounters(ServerMetrics metrics) {
+        this.metrics = metrics;
         for (Reason reason : Reason.values()) {
             counts.put(reason, new AtomicLong());
         }
         warnings = new ThrottledWarnings(LOG, Duration.ofSeconds(10), System::nanoTime);
     }
 
-    /** Counts one refusal and logs it (throttled); {@code detail} must hold nothing secret. */
+    /** Counts one refusal made before any endpoint is known and logs it (throttled); {@code detail} is not secret. */
     public void record(Reason reason, String detail) {
         counts.get(reason).incrementAndGet();
+        metrics.endpoint(ServerMetrics.NO_ENDPOINT).rejected(reason.code());
         warnings.warn(reason.code(), "refused reason={} {}", reason.code(), detail);
+    }
+
+    /** Counts one refusal of a request to {@code endpoint} and logs it (throttled); {@code detail} is not secret. */
+    public void record(Reason reason, String endpoint, String detail) {
+        counts.get(reason).incrementAndGet();
+        metrics.endpoint(endpoint).rejected(reason.code());
+        warnings.warn(endpoint + " " + reason.code(), "refused reason={} endpoint={} {}", reason.code(), endpoint,
+                detail);
     }
 
     /** How many refusals for {@code reason} since start. */

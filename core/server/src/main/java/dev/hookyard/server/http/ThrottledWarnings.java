@@ -6,23 +6,34 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * Logs at most one WARN line per key per period, so that a flood of bad requests cannot flood the log. The first
- * line after a quiet period says how many were left out since the previous one.
+ * Logs at most a few WARN lines per key per period (one by default), so that a flood of bad requests cannot flood
+ * the log. The first line after lines were left out says how many were, since the previous one. Keys must come from
+ * a bounded set (endpoint names and reason codes), since each keeps a small window.
  */
 final class ThrottledWarnings {
 
     private final Logger log;
     private final long periodNanos;
+    private final int linesPerPeriod;
     private final LongSupplier nanoTime;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     ThrottledWarnings(Logger log, java.time.Duration period, LongSupplier nanoTime) {
+        this(log, period, 1, nanoTime);
+    }
+
+    /** At most {@code linesPerPeriod} lines per key in each period (counted from the first line of the period). */
+    ThrottledWarnings(Logger log, java.time.Duration period, int linesPerPeriod, LongSupplier nanoTime) {
+        if (linesPerPeriod < 1) {
+            throw new IllegalArgumentException("linesPerPeriod must be at least 1");
+        }
         this.log = log;
         this.periodNanos = period.toNanos();
+        this.linesPerPeriod = linesPerPeriod;
         this.nanoTime = nanoTime;
     }
 
-    /** Logs {@code message} (an SLF4J pattern) unless a line for {@code key} was logged within the period. */
+    /** Logs {@code message} (an SLF4J pattern) unless {@code key} used up its lines of the current period. */
     void warn(String key, String message, Object... arguments) {
         if (!log.isWarnEnabled()) {
             return;
@@ -31,12 +42,16 @@ final class ThrottledWarnings {
         long suppressed;
         synchronized (window) {
             long now = nanoTime.getAsLong();
-            if (window.logged && now - window.lastLogged < periodNanos) {
+            if (!window.started || now - window.start >= periodNanos) {
+                window.started = true;
+                window.start = now;
+                window.lines = 0;
+            }
+            if (window.lines >= linesPerPeriod) {
                 window.suppressed++;
                 return;
             }
-            window.logged = true;
-            window.lastLogged = now;
+            window.lines++;
             suppressed = window.suppressed;
             window.suppressed = 0;
         }
@@ -54,8 +69,9 @@ final class ThrottledWarnings {
     }
 
     private static final class Window {
-        boolean logged;
-        long lastLogged;
+        boolean started;
+        long start;
+        int lines;
         long suppressed;
     }
 }

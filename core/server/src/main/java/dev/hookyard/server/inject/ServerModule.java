@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.hookyard.server.assembly.PipelineAssembler;
 import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
+import dev.hookyard.server.config.EndpointConfig;
+import dev.hookyard.server.config.HandlerConfig;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
@@ -26,10 +28,15 @@ import dev.hookyard.server.management.ManagementAccess;
 import dev.hookyard.server.management.ManagementHandler;
 import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.management.Readiness;
+import dev.hookyard.server.metrics.ServerMetrics;
+import dev.hookyard.server.store.CommitPolicy;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,17 +97,45 @@ public final class ServerModule extends AbstractModule {
         return pipeline.routes();
     }
 
+    /** The registry {@code GET /metrics} on the management port scrapes. */
     @Provides
     @Singleton
-    public DeliveryStore store() throws StoreUnavailableException {
-        return SqliteDeliveryStore.open(config.store().directory(), clock);
+    public PrometheusMeterRegistry prometheus() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     @Provides
     @Singleton
-    public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers) {
+    public MeterRegistry meterRegistry(PrometheusMeterRegistry prometheus) {
+        return prometheus;
+    }
+
+    /** Every meter of the configured endpoints and handlers, and the JVM's, registered up front. */
+    @Provides
+    @Singleton
+    public ServerMetrics metrics(MeterRegistry registry) {
+        ServerMetrics metrics = new ServerMetrics(registry,
+                config.endpoints().stream().map(EndpointConfig::name).toList(),
+                config.handlers().stream().map(HandlerConfig::name).toList());
+        metrics.bindJvmMetrics();
+        return metrics;
+    }
+
+    @Provides
+    @Singleton
+    public DeliveryStore store(ServerMetrics metrics) throws StoreUnavailableException {
+        SqliteDeliveryStore store = SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP,
+                metrics);
+        metrics.watchBacklog(store::backlog);
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
+                                 ServerMetrics metrics) {
         return new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
-                config.server().shutdownGrace());
+                config.server().shutdownGrace(), metrics);
     }
 
     @Provides
@@ -111,18 +146,19 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake, RejectionCounters rejections) {
+    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake, RejectionCounters rejections,
+                                         ServerMetrics metrics) {
         DeliveryRequestHandler handler = new DeliveryRequestHandler(endpoints, intake, clock,
                 new EndpointAdmissions(config.endpoints(), clock), new SourceAddress(config.server().trustedProxies()),
-                rejections);
+                rejections, metrics);
         return new ReceiverServer(config.server(), handler, rejections);
     }
 
     /** Refusals by limits and access rules, per reason: shared by the listener and whatever reports them. */
     @Provides
     @Singleton
-    public RejectionCounters rejections() {
-        return new RejectionCounters();
+    public RejectionCounters rejections(ServerMetrics metrics) {
+        return new RejectionCounters(metrics);
     }
 
     /** The operator's queries, on their own connection; opened after the store, which creates and migrates it. */
@@ -166,10 +202,11 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public ManagementServer managementServer(DeliveryQueries queries, DeliveryReplay replay, Retention retention,
-                                             Readiness readiness) {
+                                             Readiness readiness, PrometheusMeterRegistry prometheus) {
         int days = config.store().retentionDays();
         Duration defaultAge = Duration.ofDays(days > 0 ? days : HookyardConfig.StoreSettings.DEFAULT_RETENTION_DAYS);
-        return new ManagementServer(config.management(), new ManagementHandler(ManagementAccess.OPEN, queries,
-                replay, retention, readiness, defaultAge, clock));
+        return new ManagementServer(config.management(), new ManagementHandler(
+                ManagementAccess.OPEN, queries, replay, retention, readiness, defaultAge, clock,
+                prometheus::scrape));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -37,13 +38,14 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET  /health/live                       200 while the process runs
  * GET  /health/ready                      200 when store writable, plugins loaded, listener up; else 503
+ * GET  /metrics                           Prometheus text format (hookyard_* and jvm_* series)
  * GET  /deliveries?endpoint=&amp;vendor=&amp;type=&amp;status=&amp;since=&amp;until=&amp;limit=&amp;after=
  * GET  /deliveries/{id}
  * POST /deliveries/{id}/replay[?handler=]
  * POST /replay   {"endpoint","vendor","type","status","since","until","handler","dryRun"}
  * POST /purge    {"olderThan","includePending","dryRun"}
  * </pre>
- * Answers are JSON; bad input is 400 naming the parameter, an unknown path 404, a wrong method 405. Nothing a
+ * Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path 404, a wrong method 405. Nothing a
  * caller sent is echoed beyond the short value quoted in a 400, and no secret is ever shown (the store masks
  * credential headers before storing them).
  */
@@ -64,13 +66,23 @@ public final class ManagementHandler extends Handler.Abstract {
     private final Readiness readiness;
     private final Duration defaultRetention;
     private final Clock clock;
+    private final Supplier<String> metrics;
+
+    /** Without metrics: {@code /metrics} answers an empty text. */
+    public ManagementHandler(ManagementAccess access, DeliveryQueries queries, DeliveryReplay replay,
+                             Retention retention, Readiness readiness, Duration defaultRetention, Clock clock) {
+        this(access, queries, replay, retention, readiness, defaultRetention, clock, () -> "");
+    }
 
     /**
      * @param defaultRetention the age {@code POST /purge} uses when the body names none
+     * @param metrics          the Prometheus text of every meter, produced per scrape
      */
     public ManagementHandler(ManagementAccess access, DeliveryQueries queries, DeliveryReplay replay,
-                             Retention retention, Readiness readiness, Duration defaultRetention, Clock clock) {
+                             Retention retention, Readiness readiness, Duration defaultRetention, Clock clock,
+                             Supplier<String> metrics) {
         super(InvocationType.BLOCKING);
+        this.metrics = metrics;
         this.access = access;
         this.queries = queries;
         this.replay = replay;
@@ -97,7 +109,16 @@ public final class ManagementHandler extends Handler.Abstract {
         Answer answer;
         try {
             Optional<ManagementAccess.Denial> denied = access.check(request);
-            answer = denied.isPresent() ? Answer.error(denied.get().status(), denied.get().reason()) : route(request);
+            if (denied.isEmpty() && isMetrics(request)) {
+                if (HttpMethod.GET.is(request.getMethod())) {
+                    sendMetrics(response, callback);
+                    return true;
+                }
+                answer = notAllowed("GET");
+            } else {
+                answer = denied.isPresent() ? Answer.error(denied.get().status(), denied.get().reason())
+                        : route(request);
+            }
         } catch (BadArgumentException e) {
             ObjectNode body = DeliveryJson.MAPPER.createObjectNode().put("error", e.getMessage())
                     .put("parameter", e.parameter());
@@ -116,6 +137,20 @@ public final class ManagementHandler extends Handler.Abstract {
         }
         send(response, answer, callback);
         return true;
+    }
+
+    private static boolean isMetrics(Request request) {
+        String path = Request.getPathInContext(request);
+        return path.equals("/metrics") || path.equals("/metrics/");
+    }
+
+    /** The Prometheus text exposition format, version 0.0.4. */
+    private void sendMetrics(Response response, Callback callback) {
+        byte[] bytes = metrics.get().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     private Answer route(Request request) throws StoreUnavailableException {

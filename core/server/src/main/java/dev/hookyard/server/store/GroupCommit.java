@@ -40,6 +40,7 @@ final class GroupCommit {
     private final ReentrantLock writeLock;
     private final BatchWriter writer;
     private final CommitPolicy policy;
+    private final CommitObserver observer;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();
@@ -53,10 +54,16 @@ final class GroupCommit {
     private long lastFailureLogNanos;
 
     GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy) {
+        this(storeName, writeLock, writer, policy, CommitObserver.NONE);
+    }
+
+    GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy,
+                CommitObserver observer) {
         this.storeName = storeName;
         this.writeLock = writeLock;
         this.writer = writer;
         this.policy = policy;
+        this.observer = observer;
         if (policy.group()) {
             thread = new Thread(this::run, "hookyard-store-writer");
             // A JVM exit never waits for it: whatever it holds has not been answered yet, so nothing is lost.
@@ -198,22 +205,36 @@ final class GroupCommit {
 
     /** Writes the batch; on failure completes every member exceptionally and returns null. */
     private List<AppendResult> writeOrFail(List<PendingAppend> batch) {
+        long started = System.nanoTime();
+        List<AppendResult> results;
         try {
-            List<AppendResult> results = writer.write(batch);
-            batches.incrementAndGet();
-            appends.addAndGet(batch.size());
-            if (failuresSinceLastSuccess > 0) {
-                LOG.info("Store {} commits again, after {} failed transactions", storeName, failuresSinceLastSuccess);
-                failuresSinceLastSuccess = 0;
-            }
-            return results;
+            results = writer.write(batch);
         } catch (SQLException | RuntimeException | Error e) {
             failedBatches.incrementAndGet();
             reportFailure(batch.size(), e);
             StoreUnavailableException failure = new StoreUnavailableException("store " + storeName
                     + " could not commit: " + e.getMessage(), e);
             batch.forEach(p -> p.result.completeExceptionally(failure));
+            observe(() -> observer.failed(batch.size()));
             return null;
+        }
+        long nanos = System.nanoTime() - started;
+        batches.incrementAndGet();
+        appends.addAndGet(batch.size());
+        if (failuresSinceLastSuccess > 0) {
+            LOG.info("Store {} commits again, after {} failed transactions", storeName, failuresSinceLastSuccess);
+            failuresSinceLastSuccess = 0;
+        }
+        observe(() -> observer.committed(batch.size(), nanos));
+        return results;
+    }
+
+    /** An observer's failure must never turn a committed batch into a refused one, nor stop the writer. */
+    private void observe(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Store {}'s commit observer failed: {}", storeName, e.toString());
         }
     }
 

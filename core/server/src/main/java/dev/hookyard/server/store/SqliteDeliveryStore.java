@@ -52,13 +52,13 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private final GroupCommit commits;
 
     private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, long backlog,
-                                CommitPolicy policy) {
+                                CommitPolicy policy, CommitObserver observer) {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
         this.reader = reader;
         this.backlog = new AtomicLong(backlog);
-        this.commits = new GroupCommit(file.toString(), writeLock, this::writeBatch, policy);
+        this.commits = new GroupCommit(file.toString(), writeLock, this::writeBatch, policy, observer);
     }
 
     /** Opens (creating if needed) the store in {@code directory}, with group commit. */
@@ -69,6 +69,12 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     /** Opens (creating if needed) the store in {@code directory}, committing appends as {@code policy} says. */
     public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy)
             throws StoreUnavailableException {
+        return open(directory, clock, policy, CommitObserver.NONE);
+    }
+
+    /** As above, telling {@code observer} about each transaction of appends (metrics). */
+    public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy, CommitObserver observer)
+            throws StoreUnavailableException {
         Path file = directory.resolve(FILE_NAME);
         Connection writer = null;
         try {
@@ -78,7 +84,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             long backlog = countBacklog(writer);
             Connection reader = connect(file);
             LOG.info("Store open at {} ({} pending handler runs)", file, backlog);
-            return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy);
+            return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy, observer);
         } catch (IOException | SQLException e) {
             closeQuietly(writer);
             throw new StoreUnavailableException("cannot open the store at " + file + ": " + e.getMessage(), e);
