@@ -51,7 +51,7 @@ public final class ConfigLoader {
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
             "limits", "trustedProxies");
     private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog");
-    private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port");
+    private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port", "token");
     /** Longest configurable retention: 100 years. */
     static final int MAX_RETENTION_DAYS = 36_500;
     /** Ceiling for store.maxBacklog: each pending run is a row, but a backlog beyond this is never healthy. */
@@ -351,7 +351,32 @@ public final class ConfigLoader {
                 problem("management.host", "is empty", "write host: 127.0.0.1 (loopback, the safe default)");
             }
             int port = (int) number(node, "management", "port", ManagementSettings.DEFAULT.port(), 0, 65535);
-            return new ManagementSettings(enabled, host, port);
+            Secret token = null;
+            JsonNode tokenNode = node.path("token");
+            if (!tokenNode.isMissingNode() && !tokenNode.isNull()) {
+                noteLiteral("management.token", tokenNode);
+                String value = text(node, "management", "token", null);
+                if (value != null && value.isBlank()) {
+                    problem("management.token", "is empty", "set a long random token, e.g. token:"
+                            + " \"${env:HOOKYARD_MANAGEMENT_TOKEN}\" with the output of 'openssl rand -hex 32'");
+                } else if (value != null) {
+                    token = Secret.of(value);
+                }
+            }
+            boolean tokenGiven = !tokenNode.isMissingNode() && !tokenNode.isNull();
+            if (enabled && !tokenGiven && !host.isBlank() && !isLoopback(host)) {
+                problem("management.token", "is required when management.host is not a loopback address (it is "
+                        + host + ")", "set token: \"${env:HOOKYARD_MANAGEMENT_TOKEN}\" (callers then send"
+                        + " 'Authorization: Bearer <token>'), or bind host: 127.0.0.1");
+            }
+            return new ManagementSettings(enabled, host, port, token);
+        }
+
+        /** {@code localhost} or a loopback address literal; any other name counts as reachable from outside. */
+        private static boolean isLoopback(String host) {
+            String trimmed = host.trim();
+            return trimmed.equalsIgnoreCase("localhost")
+                    || Cidr.address(trimmed).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
         }
 
         private List<EndpointConfig> endpoints(JsonNode node, ServerSettings server) {

@@ -101,16 +101,23 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
     }
 
     /**
-     * The management API (health, inspect, replay, purge): its own listener, loopback by default.
+     * The management API (health, metrics, inspect, replay, purge): its own listener, loopback by default.
      *
      * @param enabled whether it listens at all
      * @param host    bind address
      * @param port    port, 0 for any free port
+     * @param token   the bearer token every request but {@code /health/live} must carry, or null for none (allowed
+     *                only on a loopback bind)
      */
-    public record ManagementSettings(boolean enabled, String host, int port) {
+    public record ManagementSettings(boolean enabled, String host, int port, dev.hookyard.spi.Secret token) {
 
-        /** {@code 127.0.0.1:9090}. */
+        /** {@code 127.0.0.1:9090}, no token. */
         public static final ManagementSettings DEFAULT = new ManagementSettings(true, "127.0.0.1", 9090);
+
+        /** Without a token. */
+        public ManagementSettings(boolean enabled, String host, int port) {
+            this(enabled, host, port, null);
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ final class ReferenceResolver {
 
     /**
      * @param tolerateUnresolved leave a reference that cannot be resolved as it is, without a problem, except under
-     *                           {@code store.} and {@code management.} (see {@link ConfigLoader#forInspection})
+     *                           {@code store.} and {@code management.} but for {@code management.token}, which no
+     *                           inspecting command uses (see {@link ConfigLoader#forInspection})
      */
     ReferenceResolver(Path home, Function<String, String> environment, boolean tolerateUnresolved) {
         this.home = home;
@@ -41,7 +42,8 @@ final class ReferenceResolver {
         if (value.indexOf("${") < 0) {
             return value;
         }
-        if (tolerateUnresolved && !key.startsWith("store.") && !key.startsWith("management.")) {
+        if (tolerateUnresolved && (!key.startsWith("store.") && !key.startsWith("management.")
+                || key.equals("management.token"))) {
             List<ConfigProblem> ignored = new java.util.ArrayList<>();
             String resolved = resolveStrictly(key, value, ignored);
             return resolved != null ? resolved : value;

@@ -206,7 +206,7 @@ public final class ServerModule extends AbstractModule {
         int days = config.store().retentionDays();
         Duration defaultAge = Duration.ofDays(days > 0 ? days : HookyardConfig.StoreSettings.DEFAULT_RETENTION_DAYS);
         return new ManagementServer(config.management(), new ManagementHandler(
-                ManagementAccess.OPEN, queries, replay, retention, readiness, defaultAge, clock,
+                ManagementAccess.of(config.management()), queries, replay, retention, readiness, defaultAge, clock,
                 prometheus::scrape));
     }
 }

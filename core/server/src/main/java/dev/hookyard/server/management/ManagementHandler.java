@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * POST /replay   {"endpoint","vendor","type","status","since","until","handler","dryRun"}
  * POST /purge    {"olderThan","includePending","dryRun"}
  * </pre>
- * Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path 404, a wrong method 405. Nothing a
+ * Every request but {@code /health/live} passes {@link ManagementAccess} first (401 without the token, when one is
+ * configured). Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path 404, a wrong method 405. Nothing a
  * caller sent is echoed beyond the short value quoted in a 400, and no secret is ever shown (the store masks
  * credential headers before storing them).
  */
@@ -348,6 +349,9 @@ public final class ManagementHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if (answer.allow() != null) {
             response.getHeaders().put(HttpHeader.ALLOW, answer.allow());
+        }
+        if (answer.status() == HttpStatus.UNAUTHORIZED_401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"hookyard\"");
         }
         byte[] bytes = (DeliveryJson.write(answer.body()) + "\n").getBytes(StandardCharsets.UTF_8);
         response.write(true, ByteBuffer.wrap(bytes), callback);
