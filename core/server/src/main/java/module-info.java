@@ -15,6 +15,9 @@ module dev.hookyard.server {
     requires jakarta.inject;
     requires info.picocli;
     requires org.slf4j;
+    // logging.format: json swaps the encoders of the appenders conf/logback.xml set up.
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     // Metrics (automatic modules; the io.prometheus.metrics.* ones they need come along on the module path).
     requires micrometer.core;
     requires micrometer.registry.prometheus;

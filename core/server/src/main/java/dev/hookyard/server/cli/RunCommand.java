@@ -4,6 +4,7 @@ import dev.hookyard.server.Hookyard;
 import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
+import dev.hookyard.server.logging.LogFormats;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.plugin.PluginConflictException;
 import dev.hookyard.server.plugin.PluginLoadException;
@@ -42,6 +43,7 @@ public final class RunCommand implements Callable<Integer> {
         InstalledPlugins installed = null;
         try {
             HookyardConfig loaded = new ConfigLoader(home, System::getenv).load(file);
+            LogFormats.apply(loaded.logging().format(), LoggerFactory.getILoggerFactory());
             Path pluginDirectory = plugins != null ? home.resolve(plugins) : loaded.plugins().directory();
             installed = InstalledPlugins.discover(pluginDirectory, loaded.plugins().onError());
             hookyard = Hookyard.start(loaded, installed, Clock.systemUTC());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.hookyard.server.config.HookyardConfig.LoggingSettings;
 import dev.hookyard.server.config.HookyardConfig.ManagementSettings;
 import dev.hookyard.server.config.HookyardConfig.PluginSettings;
 import dev.hookyard.server.config.HookyardConfig.ServerSettings;
@@ -46,7 +47,8 @@ public final class ConfigLoader {
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
     private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "plugins", "endpoints",
-            "handlers", "routes");
+            "handlers", "routes", "logging");
+    private static final Set<String> LOGGING_KEYS = Set.of("format");
     private static final Set<String> PLUGINS_KEYS = Set.of("directory", "onError");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
             "limits", "trustedProxies");
@@ -167,8 +169,26 @@ public final class ConfigLoader {
             List<HandlerConfig> handlers = handlers(root.path("handlers"));
             List<RouteConfig> routes = routes(root.path("routes"));
             PluginSettings plugins = plugins(root.path("plugins"));
+            LoggingSettings logging = logging(root.path("logging"));
             return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management,
-                    plugins);
+                    plugins, logging);
+        }
+
+        private LoggingSettings logging(JsonNode node) {
+            if (!isMap(node, "logging")) {
+                return LoggingSettings.DEFAULT;
+            }
+            checkKeys(node, "logging", LOGGING_KEYS);
+            String format = text(node, "logging", "format", "text").trim();
+            if (format.equals("json")) {
+                return new LoggingSettings(LoggingSettings.LogFormat.JSON);
+            }
+            if (!format.equals("text")) {
+                problem("logging.format", "must be text or json" + DidYouMean.hint(format, List.of("text", "json")),
+                        "write format: text (lines as conf/logback.xml writes them) or format: json (one JSON object"
+                                + " per line)");
+            }
+            return LoggingSettings.DEFAULT;
         }
 
         private PluginSettings plugins(JsonNode node) {

@@ -17,15 +17,23 @@ import java.util.List;
  * @param routes     routes from events to handlers, in file order
  * @param management the management API listener
  * @param plugins    where plugins are loaded from, and what a plugin that fails to load does
+ * @param logging    the log format
  */
 public record HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                              List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
-                             ManagementSettings management, PluginSettings plugins) {
+                             ManagementSettings management, PluginSettings plugins, LoggingSettings logging) {
 
     public HookyardConfig {
         endpoints = List.copyOf(endpoints);
         handlers = List.copyOf(handlers);
         routes = List.copyOf(routes);
+    }
+
+    /** Without a {@code logging:} section: text logs. */
+    public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
+                          List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
+                          ManagementSettings management, PluginSettings plugins) {
+        this(file, home, server, store, endpoints, handlers, routes, management, plugins, LoggingSettings.DEFAULT);
     }
 
     /** Without {@code management:} and {@code plugins:} sections: their defaults. */
@@ -117,6 +125,25 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
         /** Without a token. */
         public ManagementSettings(boolean enabled, String host, int port) {
             this(enabled, host, port, null);
+        }
+    }
+
+    /**
+     * Logging.
+     *
+     * @param format how lines are written to the console and the log file
+     */
+    public record LoggingSettings(LogFormat format) {
+
+        /** Text lines, as {@code conf/logback.xml} writes them. */
+        public static final LoggingSettings DEFAULT = new LoggingSettings(LogFormat.TEXT);
+
+        /** The {@code logging.format} values. */
+        public enum LogFormat {
+            /** The pattern of {@code conf/logback.xml}. */
+            TEXT,
+            /** One JSON object per line (Logback's JsonEncoder), for log collectors. */
+            JSON
         }
     }
 

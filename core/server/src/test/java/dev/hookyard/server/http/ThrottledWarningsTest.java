@@ -33,4 +33,27 @@ class ThrottledWarningsTest {
             assertTrue(logs.atLeast(Level.ERROR).isEmpty());
         }
     }
+
+    @Test
+    void aBudgetOfLinesPerPeriodPerKeyThenOneSummary() {
+        AtomicLong nanos = new AtomicLong();
+        ThrottledWarnings warnings = new ThrottledWarnings(LoggerFactory.getLogger("test.throttled.budget"),
+                Duration.ofSeconds(1), 3, nanos::get);
+        try (LogCapture logs = LogCapture.capture()) {
+            for (int i = 0; i < 10; i++) {
+                warnings.warn("least mismatch", "rejected {}", i);
+                warnings.warn("least missing", "missing {}", i);
+            }
+            nanos.addAndGet(Duration.ofMillis(999).toNanos());
+            warnings.warn("least mismatch", "rejected {}", 10);
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
+            warnings.warn("least mismatch", "rejected {}", 11);
+            warnings.warn("least mismatch", "rejected {}", 12);
+
+            List<String> lines = logs.lines().stream().filter(l -> l.logger().equals("test.throttled.budget"))
+                    .map(LogCapture.Line::message).toList();
+            assertEquals(List.of("rejected 0", "missing 0", "rejected 1", "missing 1", "rejected 2", "missing 2",
+                    "rejected 11 (8 more like it not logged)", "rejected 12"), lines);
+        }
+    }
 }
