@@ -16,6 +16,7 @@ import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -345,7 +346,16 @@ public final class ConfigLoader {
             if (!"embedded".equals(type)) {
                 problem("store.type", "unknown store type", "use store.type: embedded (the only type so far)");
             }
-            Path directory = home.resolve(text(node, "store", "path", "data")).normalize();
+            String path = text(node, "store", "path", "data");
+            Path directory;
+            try {
+                directory = home.resolve(path).normalize();
+            } catch (InvalidPathException e) {
+                // Not e.getMessage(): it quotes the path, which may have come from a reference to a secret.
+                problem("store.path", "is not a valid directory path",
+                        "write a path such as data or /var/lib/hookyard");
+                directory = home.resolve("data");
+            }
             int retentionDays = (int) number(node, "store", "retentionDays", StoreSettings.DEFAULT_RETENTION_DAYS, 0,
                     MAX_RETENTION_DAYS);
             long maxBacklog = number(node, "store", "maxBacklog", StoreSettings.DEFAULT_MAX_BACKLOG, 1,

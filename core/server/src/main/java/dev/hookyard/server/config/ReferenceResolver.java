@@ -3,6 +3,7 @@ package dev.hookyard.server.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -96,7 +97,14 @@ final class ReferenceResolver {
             problems.add(new ConfigProblem(key, "${file:} names no file", "write ${file:PATH}"));
             return null;
         }
-        Path path = home.resolve(pathText).normalize();
+        Path path;
+        try {
+            path = home.resolve(pathText).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(new ConfigProblem(key, "${file:} names an invalid path", "write ${file:PATH} with a valid"
+                    + " file path (relative paths start at " + home + ")"));
+            return null;
+        }
         try {
             String content = Files.readString(path, StandardCharsets.UTF_8);
             String trimmed = content.replaceFirst("\\R+$", "");

@@ -1,0 +1,196 @@
+package dev.hookyard.fuzz;
+
+import dev.hookyard.spi.Headers;
+import dev.hookyard.spi.Secret;
+import dev.hookyard.spi.Vendor;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An independent reference for what a verifier may accept, written from SPEC.md rather than from the vendor code, so
+ * that the fuzz targets can tell a forgery from a genuine delivery without trusting the code under test.
+ *
+ * <ul>
+ *   <li>{@link Verdict#FORGED}: no header value carries the body's HMAC-SHA256 under an active secret (in hex or
+ *       base64, with or without {@code sha256=}, surrounded by whitespace or not) or, for Leah, an active credential.
+ *       Nobody without a secret can make anything else, so the verifier must reject it.</li>
+ *   <li>{@link Verdict#GENUINE}: the headers are exactly what the vendor's own signer produces for this body with an
+ *       active secret, plus only harmless headers ({@link #HARMLESS}); the verifier must accept it.</li>
+ *   <li>{@link Verdict#UNDECIDED}: everything between (a respelled but equivalent signature, a duplicated header, a
+ *       second candidate header): SPEC.md allows some of these and forbids others, and the vendor modules' own tests
+ *       pin those rules down. The fuzz targets only check that nothing throws there.</li>
+ * </ul>
+ *
+ * <p>The reference is deliberately more lenient than any verifier in what it counts as "carries the MAC" (any case,
+ * any surrounding whitespace, Unicode case folding of the prefix, non-canonical base64), so that {@code FORGED} is
+ * only ever said of true forgeries; it is strict about what lies between the characters, so a verifier that accepts a
+ * signature with something inserted into it is caught.
+ */
+final class Authenticity {
+
+    /** Headers a genuine sender may add that no verifier reads. */
+    static final Set<String> HARMLESS = Set.of("content-type", "user-agent", "x-request-id");
+
+    enum Verdict { FORGED, UNDECIDED, GENUINE }
+
+    private Authenticity() {
+    }
+
+    static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body) {
+        if (isExactlySigned(endpoint, vendor, headers, body)) {
+            return Verdict.GENUINE;
+        }
+        boolean carries = endpoint.authenticatesBody()
+                ? carriesMac(headers, macs(endpoint.active(), body))
+                : carriesCredential(headers, endpoint.active());
+        return carries ? Verdict.UNDECIDED : Verdict.FORGED;
+    }
+
+    /** The headers are one active secret's signer output for this body, plus harmless extras, nothing else. */
+    static boolean isExactlySigned(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body) {
+        Map<String, List<String>> rest = new LinkedHashMap<>();
+        headers.toMap().forEach((name, values) -> {
+            if (!HARMLESS.contains(name.toLowerCase(Locale.ROOT))) {
+                rest.put(name.toLowerCase(Locale.ROOT), values);
+            }
+        });
+        for (Secret secret : endpoint.activeSecrets()) {
+            Map<String, List<String>> signed = new LinkedHashMap<>();
+            vendor.signer().sign(body.clone(), secret)
+                    .forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), List.of(value)));
+            if (signed.equals(rest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<byte[]> macs(List<String> secrets, byte[] body) {
+        List<byte[]> macs = new ArrayList<>();
+        for (String secret : secrets) {
+            macs.add(hmac(secret, body));
+        }
+        return macs;
+    }
+
+    static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Whether any header value, read as leniently as any vendor might, decodes to one of the MACs. */
+    static boolean carriesMac(Headers headers, List<byte[]> macs) {
+        for (String name : headers.names()) {
+            for (String value : headers.all(name)) {
+                for (byte[] decoded : leniently(value)) {
+                    for (byte[] mac : macs) {
+                        if (Arrays.equals(decoded, mac)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether any header value holds an active credential: as a token, or base64 of it (Basic). */
+    static boolean carriesCredential(Headers headers, List<String> credentials) {
+        for (String name : headers.names()) {
+            for (String value : headers.all(name)) {
+                for (String part : value.split("[\\s\\u0085\\u00a0\\u2000-\\u200b\\u2028\\u2029\\u3000]+")) {
+                    if (credentials.contains(part) || credentials.contains(stripLoosely(part))) {
+                        return true;
+                    }
+                    for (byte[] decoded : base64(stripLoosely(part))) {
+                        if (credentials.contains(new String(decoded, StandardCharsets.UTF_8))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every reading of a signature value: stripped, with and without a prefix, as hex or as base64. */
+    private static List<byte[]> leniently(String value) {
+        String text = stripLoosely(value);
+        List<String> bare = new ArrayList<>(List.of(text));
+        if (text.length() >= 7 && text.regionMatches(true, 0, "sha256=", 0, 7)) {
+            bare.add(stripLoosely(text.substring(7)));
+        }
+        List<byte[]> readings = new ArrayList<>();
+        for (String candidate : bare) {
+            byte[] hex = hex(candidate);
+            if (hex != null) {
+                readings.add(hex);
+            }
+            readings.addAll(base64(candidate));
+        }
+        return readings;
+    }
+
+    /** Strips every character that is whitespace in any sense, or a control character, from both ends. */
+    static String stripLoosely(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isLooseSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isLooseSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isLooseSpace(char c) {
+        return c <= 0x20 || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    private static byte[] hex(String text) {
+        if (text.length() != 64) {
+            return null;
+        }
+        byte[] bytes = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            int high = Character.digit(text.charAt(2 * i), 16);
+            int low = Character.digit(text.charAt(2 * i + 1), 16);
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes[i] = (byte) (high << 4 | low);
+        }
+        return bytes;
+    }
+
+    /** Standard and URL-safe base64, padded or not, non-canonical last characters included. */
+    private static List<byte[]> base64(String text) {
+        List<byte[]> readings = new ArrayList<>();
+        String unpadded = text.replaceFirst("=+$", "");
+        for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+            try {
+                readings.add(decoder.decode(unpadded));
+            } catch (IllegalArgumentException notThisAlphabet) {
+                // try the next one
+            }
+        }
+        return readings;
+    }
+}

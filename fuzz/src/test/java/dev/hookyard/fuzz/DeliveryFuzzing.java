@@ -1,0 +1,297 @@
+package dev.hookyard.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import dev.hookyard.spi.Delivery;
+import dev.hookyard.spi.EventType;
+import dev.hookyard.spi.Headers;
+import dev.hookyard.spi.ParseResult;
+import dev.hookyard.spi.Secret;
+import dev.hookyard.spi.Vendor;
+import dev.hookyard.spi.Verification;
+import dev.hookyard.testkit.VendorContexts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The two fuzz targets every vendor has, written once: {@link #arbitrary} (headers and body made from the fuzzer's
+ * bytes) and {@link #mutatedSample} (a genuinely signed catalog sample, then changed). Each vendor's target classes
+ * call these with that vendor's endpoints.
+ */
+final class DeliveryFuzzing {
+
+    /** Every header name any vendor reads, plus look-alikes, so the fuzzer reaches past "header missing". */
+    static final List<String> HEADER_NAMES = List.of(
+            "X-LEAST-Signature", "X-WF-Signature", "absorb-signature", "X-Absorb-Signature", "Authorization",
+            "LL-Signature", "Falkor-Webhook-Signature", "ByteKast-Webhook-Signature", "TrainiApp-Webhook-Signature",
+            "-Webhook-Signature", "A.b-Webhook-Signature", "X-Webhook-Signature", "Signature", "Content-Type",
+            "Proxy-Authorization");
+
+    /** {@code -Dhookyard.fuzz.trace=true} prints what each input decoded to (to check hand-written seeds). */
+    private static final boolean TRACE = Boolean.getBoolean("hookyard.fuzz.trace");
+
+    private DeliveryFuzzing() {
+    }
+
+    // ---- target 1: arbitrary headers and body -----------------------------------------------------------------------
+
+    /**
+     * Headers (names from {@link #HEADER_NAMES} in any case, or arbitrary) with values shaped like each vendor's
+     * (prefix, hex, base64, scheme) or arbitrary, and arbitrary body bytes. Checks the {@link DeliveryChecks}
+     * invariants; a Verified answer is possible only if a header carries the body's real MAC.
+     */
+    static void arbitrary(List<FuzzEndpoint> endpoints, List<Vendor> vendors, FuzzedDataProvider data) {
+        int which = data.consumeInt(0, endpoints.size() - 1);
+        FuzzEndpoint endpoint = endpoints.get(which);
+        Vendor vendor = vendors.get(which);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        int count = data.consumeInt(0, 5);
+        for (int i = 0; i < count; i++) {
+            String name = data.consumeBoolean() ? recase(data, data.pickValue(HEADER_NAMES))
+                    : data.consumeString(40);
+            if (name.isEmpty()) {
+                continue;
+            }
+            headers.computeIfAbsent(name, n -> new ArrayList<>()).add(headerValue(data));
+        }
+        byte[] body = data.consumeRemainingAsBytes();
+        Delivery delivery = new Delivery("fuzz-" + endpoint.label(), Headers.of(headers), body,
+                VendorContexts.FIXED_INSTANT);
+        Verification verification = DeliveryChecks.verify(endpoint, vendor, delivery);
+        ParseResult parsed = DeliveryChecks.parse(endpoint, vendor, delivery);
+        trace(endpoint, delivery, "", verification, parsed);
+    }
+
+    private static String headerValue(FuzzedDataProvider data) {
+        switch (data.consumeInt(0, 7)) {
+            case 0:
+                return "sha256=" + HexFormat.of().formatHex(data.consumeBytes(32));
+            case 1:
+                return HexFormat.of().formatHex(data.consumeBytes(32));
+            case 2:
+                return Base64.getEncoder().encodeToString(data.consumeBytes(32));
+            case 3:
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(data.consumeBytes(32));
+            case 4:
+                return "Basic " + Base64.getEncoder().encodeToString(
+                        data.consumeString(60).getBytes(StandardCharsets.UTF_8));
+            case 5:
+                return (data.consumeBoolean() ? "Bearer " : "sha256=") + data.consumeString(80);
+            case 6:
+                return data.consumeString(8) + data.consumeString(100);
+            default:
+                return data.consumeString(300);
+        }
+    }
+
+    // ---- target 2: a genuine sample, mutated ------------------------------------------------------------------------
+
+    /** What a mutation may do; which ones can never keep a delivery genuine is decided by {@link Authenticity}. */
+    enum Mutation {
+        FLIP_BODY_BYTE, INSERT_BODY_BYTE, DELETE_BODY_BYTE, TRUNCATE_BODY, APPEND_TO_BODY, REPLACE_BODY_RANGE,
+        RESPACE_JSON, CHANGE_SIGNATURE_CHAR, RECASE_SIGNATURE, TRUNCATE_SIGNATURE, APPEND_TO_SIGNATURE,
+        REPLACE_SIGNATURE, PAD_SIGNATURE, TOGGLE_PREFIX, RECASE_HEADER_NAME, REMOVE_HEADER, DUPLICATE_HEADER,
+        ADD_CANDIDATE_HEADER, ADD_HARMLESS_HEADER, SIGN_WITH_RETIRED_SECRET, RESIGN_WITH_ACTIVE_SECRET
+    }
+
+    /**
+     * Signs a catalog sample with an active secret, applies up to six mutations, then checks: (1) every
+     * {@link DeliveryChecks} invariant; (2) for a vendor that MACs the body, any change to the body that was not
+     * re-signed is rejected; (3) a signature that no longer carries an active MAC or credential is rejected
+     * ({@link Authenticity.Verdict#FORGED}); (4) headers that are still exactly the signer's output are accepted,
+     * and an unchanged sample still parses to its catalog class.
+     */
+    static void mutatedSample(List<FuzzEndpoint> endpoints, List<Vendor> vendors, FuzzedDataProvider data) {
+        int which = data.consumeInt(0, endpoints.size() - 1);
+        FuzzEndpoint endpoint = endpoints.get(which);
+        Vendor vendor = vendors.get(which);
+        List<EventType> types = vendor.catalog().types();
+        EventType type = types.get(data.consumeInt(0, types.size() - 1));
+        Secret signingSecret = Secret.of(endpoint.active().get(data.consumeInt(0, 1)));
+        byte[] original = type.sampleBody().getBytes(StandardCharsets.UTF_8);
+        byte[] signedBody = original;
+        byte[] body = original.clone();
+        Map<String, List<String>> headers = signed(vendor, body, signingSecret);
+        int mutations = data.consumeInt(0, 6);
+        List<Mutation> applied = new ArrayList<>();
+        for (int i = 0; i < mutations; i++) {
+            Mutation mutation = data.pickValue(Mutation.values());
+            applied.add(mutation);
+            switch (mutation) {
+                case FLIP_BODY_BYTE -> {
+                    if (body.length > 0) {
+                        int at = data.consumeInt(0, body.length - 1);
+                        body[at] ^= (byte) data.consumeInt(1, 255);
+                    }
+                }
+                case INSERT_BODY_BYTE -> {
+                    int at = data.consumeInt(0, body.length);
+                    byte[] longer = new byte[body.length + 1];
+                    System.arraycopy(body, 0, longer, 0, at);
+                    longer[at] = data.consumeByte();
+                    System.arraycopy(body, at, longer, at + 1, body.length - at);
+                    body = longer;
+                }
+                case DELETE_BODY_BYTE -> {
+                    if (body.length > 0) {
+                        int at = data.consumeInt(0, body.length - 1);
+                        byte[] shorter = new byte[body.length - 1];
+                        System.arraycopy(body, 0, shorter, 0, at);
+                        System.arraycopy(body, at + 1, shorter, at, body.length - at - 1);
+                        body = shorter;
+                    }
+                }
+                case TRUNCATE_BODY -> body = Arrays.copyOf(body, data.consumeInt(0, body.length));
+                case APPEND_TO_BODY -> body = concat(body, data.consumeBytes(data.consumeInt(1, 16)));
+                case REPLACE_BODY_RANGE -> {
+                    int from = data.consumeInt(0, body.length);
+                    int to = data.consumeInt(from, body.length);
+                    byte[] middle = data.consumeBytes(data.consumeInt(0, 32));
+                    body = concat(concat(Arrays.copyOf(body, from), middle),
+                            Arrays.copyOfRange(body, to, body.length));
+                }
+                case RESPACE_JSON -> {
+                    // Same JSON, different bytes: a receiver keyed on body hash sees a new delivery, and a MAC
+                    // over the bytes no longer matches.
+                    int brace = indexOf(body, (byte) '{');
+                    if (brace >= 0) {
+                        body = concat(concat(Arrays.copyOf(body, brace + 1), new byte[] {' '}),
+                                Arrays.copyOfRange(body, brace + 1, body.length));
+                    }
+                }
+                case CHANGE_SIGNATURE_CHAR -> editSignature(headers, data, value -> {
+                    if (value.isEmpty()) {
+                        return value;
+                    }
+                    int at = data.consumeInt(0, value.length() - 1);
+                    return value.substring(0, at) + data.consumeChar() + value.substring(at + 1);
+                });
+                case RECASE_SIGNATURE -> editSignature(headers, data, value -> data.consumeBoolean()
+                        ? value.toUpperCase(Locale.ROOT) : value.toLowerCase(Locale.ROOT));
+                case TRUNCATE_SIGNATURE -> editSignature(headers, data,
+                        value -> value.substring(0, data.consumeInt(0, value.length())));
+                case APPEND_TO_SIGNATURE -> editSignature(headers, data, value -> value + data.consumeString(4));
+                case REPLACE_SIGNATURE -> editSignature(headers, data, value -> data.consumeString(90));
+                case PAD_SIGNATURE -> editSignature(headers, data,
+                        value -> data.pickValue(List.of(" ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\u0000"))
+                                + value + data.pickValue(List.of(" ", "\t", "\n", "=", "==", "\u2028", "")));
+                case TOGGLE_PREFIX -> editSignature(headers, data, value -> value.regionMatches(true, 0,
+                        "sha256=", 0, 7) ? value.substring(7) : data.pickValue(List.of("sha256=", "SHA256=",
+                        "sha1=", "sha256:", "\u017fha256=")) + value);
+                case RECASE_HEADER_NAME -> {
+                    if (!headers.isEmpty()) {
+                        String name = data.pickValue(new ArrayList<>(headers.keySet()));
+                        List<String> values = headers.remove(name);
+                        headers.put(recase(data, name), values);
+                    }
+                }
+                case REMOVE_HEADER -> {
+                    if (!headers.isEmpty()) {
+                        headers.remove(data.pickValue(new ArrayList<>(headers.keySet())));
+                    }
+                }
+                case DUPLICATE_HEADER -> {
+                    if (!headers.isEmpty()) {
+                        List<String> values = headers.get(data.pickValue(new ArrayList<>(headers.keySet())));
+                        if (!values.isEmpty()) {
+                            values.add(data.consumeBoolean() ? values.get(0) : data.consumeString(70));
+                        }
+                    }
+                }
+                case ADD_CANDIDATE_HEADER -> {
+                    String value = headers.isEmpty() || data.consumeBoolean() ? data.consumeString(70)
+                            : headers.values().iterator().next().get(0);
+                    headers.computeIfAbsent(data.pickValue(HEADER_NAMES), n -> new ArrayList<>()).add(value);
+                }
+                case ADD_HARMLESS_HEADER -> headers.computeIfAbsent(
+                        data.pickValue(List.of("Content-Type", "User-Agent", "X-Request-Id")),
+                        n -> new ArrayList<>()).add(data.consumeString(30));
+                case SIGN_WITH_RETIRED_SECRET -> headers = signed(vendor, body, Secret.of(endpoint.inactive()));
+                case RESIGN_WITH_ACTIVE_SECRET -> {
+                    signedBody = body.clone();
+                    headers = signed(vendor, body, Secret.of(endpoint.active().get(data.consumeInt(0, 1))));
+                }
+                default -> throw new AssertionError(mutation);
+            }
+        }
+
+        Delivery delivery = new Delivery("fuzz-" + endpoint.label(), Headers.of(headers), body,
+                VendorContexts.FIXED_INSTANT);
+        Verification verification = DeliveryChecks.verify(endpoint, vendor, delivery);
+        boolean bodyChanged = !Arrays.equals(body, signedBody);
+        if (endpoint.authenticatesBody() && bodyChanged && verification instanceof Verification.Verified) {
+            throw new AssertionError(endpoint.label() + ": VERIFIED A CHANGED BODY (" + type.name() + ", "
+                    + signedBody.length + " bytes signed, " + body.length + " sent)");
+        }
+        ParseResult parsed = DeliveryChecks.parse(endpoint, vendor, delivery);
+        trace(endpoint, delivery, type.name() + " " + applied, verification, parsed);
+        if (verification instanceof Verification.Verified && Arrays.equals(body, original)
+                && !(parsed instanceof ParseResult.Parsed p && type.eventClass().isInstance(p.event()))) {
+            throw new AssertionError(endpoint.label() + ": the genuine sample " + type.name()
+                    + " no longer parses to " + type.eventClass().getSimpleName() + ": " + parsed);
+        }
+    }
+
+    private static void trace(FuzzEndpoint endpoint, Delivery delivery, String what, Verification verification,
+                              ParseResult parsed) {
+        if (TRACE) {
+            System.err.println("[fuzz] " + endpoint.label() + " " + what + " headers=" + delivery.headers().names()
+                    + " body=" + delivery.bodyLength() + "B -> " + verification + " / "
+                    + (parsed instanceof ParseResult.Parsed p ? p.event().getClass().getSimpleName() + " "
+                    + p.event().type() : parsed));
+        }
+    }
+
+    /** The signer's headers for this body, as a mutable multi-map. */
+    private static Map<String, List<String>> signed(Vendor vendor, byte[] body, Secret secret) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        vendor.signer().sign(body.clone(), secret)
+                .forEach((name, value) -> headers.put(name, new ArrayList<>(List.of(value))));
+        return headers;
+    }
+
+    /** Edits one value of one header (the signer's, unless others were added). */
+    private static void editSignature(Map<String, List<String>> headers, FuzzedDataProvider data,
+                                      java.util.function.UnaryOperator<String> edit) {
+        if (headers.isEmpty()) {
+            return;
+        }
+        List<String> values = headers.get(data.pickValue(new ArrayList<>(headers.keySet())));
+        if (values.isEmpty()) {
+            return;
+        }
+        int at = data.consumeInt(0, values.size() - 1);
+        values.set(at, edit.apply(values.get(at)));
+    }
+
+    /** The name with each ASCII letter's case chosen by the fuzzer. */
+    static String recase(FuzzedDataProvider data, String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(data.consumeBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        }
+        return out.toString();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hookyard.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookyard.server.config.ConfigLoader;
+import dev.hookyard.server.config.InvalidConfigException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each finding of the fuzz targets, as a plain test that says what was wrong. The inputs that found them are also
+ * kept beside the seeds ({@code *Inputs/<method>/finding-*}), so the fuzz targets replay them too.
+ */
+class FuzzFindingsTest {
+
+    private static final String SECRET = "planted-binary-secret-2a9f";
+
+    /**
+     * Found by ConfigLoaderFuzzTest: a path with a NUL character made {@code Path.resolve} throw
+     * {@code InvalidPathException} out of {@code ConfigLoader.load} instead of an {@code InvalidConfigException}, and
+     * its message quoted the path, here the content of a secret file.
+     */
+    @Test
+    void aStorePathWithANulCharacterIsAConfigProblemThatDoesNotQuoteIt(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("secrets"));
+        Files.write(home.resolve("secrets/binary"), ("bin\u0000/" + SECRET).getBytes(StandardCharsets.UTF_8));
+        InvalidConfigException e = load(home, "store: { path: \"${file:secrets/binary}\" }\n"
+                + "endpoints: { least: { vendor: least, secrets: [s3cret] } }\n");
+        assertTrue(e.getMessage().contains("store.path: is not a valid directory path"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+    }
+
+    /** The same for a literal NUL in the file (YAML's \0 escape). */
+    @Test
+    void aLiteralStorePathWithANulCharacterIsAConfigProblem(@TempDir Path home) throws Exception {
+        InvalidConfigException e = load(home, "store: { path: \"data\\0x\" }\n"
+                + "endpoints: { least: { vendor: least, secrets: [s3cret] } }\n");
+        assertTrue(e.getMessage().contains("store.path: is not a valid directory path"), e.getMessage());
+    }
+
+    /** Found with it: the same exception escaped from a {@code ${file:}} reference naming such a path. */
+    @Test
+    void aFileReferenceToAPathWithANulCharacterIsAConfigProblem(@TempDir Path home) throws Exception {
+        InvalidConfigException e = load(home,
+                "endpoints: { least: { vendor: least, secrets: [\"${file:conf/a\\0b}\"] } }\n");
+        assertTrue(e.getMessage().contains("endpoints.least.secrets[0]: ${file:} names an invalid path"),
+                e.getMessage());
+    }
+
+    private static InvalidConfigException load(Path home, String yaml) throws Exception {
+        Path file = home.resolve("hookyard.yaml");
+        Files.writeString(file, yaml);
+        return assertThrows(InvalidConfigException.class, () -> new ConfigLoader(home, name -> null).load(file));
+    }
+}

@@ -1,0 +1,239 @@
+package dev.hookyard.fuzz;
+
+import static dev.hookyard.fuzz.DeliveryFuzzing.HEADER_NAMES;
+
+import dev.hookyard.fuzz.DeliveryFuzzing.Mutation;
+import dev.hookyard.spi.EventType;
+import dev.hookyard.spi.Secret;
+import dev.hookyard.spi.Vendor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Writes the hand-made seed corpus under {@code src/test/resources/dev/hookyard/fuzz/*Inputs/}: for each vendor,
+ * every catalog sample genuinely signed (unchanged, and once with each kind of mutation), and for the config loader
+ * the shipped configuration and a few broken ones. Seeds written by Jazzer itself (crashes, kept as regression
+ * inputs) live beside them and are never overwritten. Not part of the build: run it after changing what a target
+ * consumes, with {@code mvn -pl fuzz test -Dtest=SeedCorpusWriter -Dhookyard.fuzz.writeSeeds=true}.
+ */
+@EnabledIfSystemProperty(named = "hookyard.fuzz.writeSeeds", matches = "true")
+class SeedCorpusWriter {
+
+    private static final Path ROOT = Path.of("src/test/resources/dev/hookyard/fuzz");
+    private static final int MUTATIONS = Mutation.values().length;
+
+    @Test
+    void writeSeeds() throws IOException {
+        Map<String, List<FuzzEndpoint>> vendors = Map.of("Least", FuzzEndpoint.LEAST, "Absorb", FuzzEndpoint.ABSORB,
+                "Leah", FuzzEndpoint.LEAH, "LeafLink", FuzzEndpoint.LEAFLINK, "Falkor", FuzzEndpoint.FALKOR);
+        for (Map.Entry<String, List<FuzzEndpoint>> vendor : vendors.entrySet()) {
+            writeDeliverySeeds(vendor.getKey(), vendor.getValue());
+            writeSignedSampleSeeds(vendor.getKey(), vendor.getValue());
+        }
+        writeConfigSeeds();
+    }
+
+    // ---- DeliveryFuzzing.arbitrary ----------------------------------------------------------------------------------
+
+    private static void writeDeliverySeeds(String vendorName, List<FuzzEndpoint> endpoints) throws IOException {
+        Path dir = dir(vendorName + "DeliveryFuzzTestInputs");
+        for (int e = 0; e < endpoints.size(); e++) {
+            FuzzEndpoint endpoint = endpoints.get(e);
+            Vendor vendor = endpoint.vendor();
+            List<EventType> types = vendor.catalog().types();
+            for (int t = 0; t < (e == 0 ? types.size() : 1); t++) {
+                byte[] body = types.get(t).sampleBody().getBytes(StandardCharsets.UTF_8);
+                Map<String, String> signed = vendor.signer().sign(body, Secret.of(endpoint.active().get(0)));
+                String header = signed.keySet().iterator().next();
+                FuzzInput input = new FuzzInput().integer(e, 0, endpoints.size() - 1).integer(1, 0, 5);
+                input.bool(true).pick(HEADER_NAMES.indexOf(canonicalName(header)), HEADER_NAMES.size());
+                for (char c : canonicalName(header).toCharArray()) {
+                    input.bool(Character.isUpperCase(c));
+                }
+                headerValue(input, endpoint, signed.get(header), body);
+                write(dir, endpoint.label() + "-" + slug(types.get(t).name()), input.remaining(body).build());
+            }
+            // No headers, and a body that is not the envelope.
+            write(dir, endpoint.label() + "-unsigned-array", new FuzzInput().integer(e, 0, endpoints.size() - 1)
+                    .integer(0, 0, 5).remaining("[{\"event\":null},1,2]").build());
+        }
+    }
+
+    /** The generator case that reproduces a signer's value, with the real MAC bytes for the body. */
+    private static void headerValue(FuzzInput input, FuzzEndpoint endpoint, String value, byte[] body) {
+        byte[] mac = Authenticity.hmac(endpoint.active().get(0), body);
+        if (!endpoint.authenticatesBody()) {
+            if (value.startsWith("Basic ")) {
+                input.integer(4, 0, 7).string(endpoint.active().get(0));
+            } else {
+                input.integer(5, 0, 7).bool(true).string(value.substring("Bearer ".length()));
+            }
+        } else if (value.startsWith("sha256=")) {
+            input.integer(0, 0, 7).bytes(mac);
+        } else if (value.length() == 64) {
+            input.integer(1, 0, 7).bytes(mac);
+        } else {
+            input.integer(2, 0, 7).bytes(mac);
+        }
+    }
+
+    // ---- DeliveryFuzzing.mutatedSample ------------------------------------------------------------------------------
+
+    private static void writeSignedSampleSeeds(String vendorName, List<FuzzEndpoint> endpoints) throws IOException {
+        Path dir = dir(vendorName + "SignedSampleFuzzTestInputs");
+        for (int e = 0; e < endpoints.size(); e++) {
+            FuzzEndpoint endpoint = endpoints.get(e);
+            List<EventType> types = endpoint.vendor().catalog().types();
+            for (int t = 0; t < (e == 0 ? types.size() : 1); t++) {
+                write(dir, endpoint.label() + "-" + slug(types.get(t).name()),
+                        sample(endpoints, e, t, types.size(), 0).build());
+            }
+        }
+        FuzzEndpoint endpoint = endpoints.get(0);
+        Vendor vendor = endpoint.vendor();
+        int typeCount = vendor.catalog().types().size();
+        byte[] body = vendor.catalog().types().get(0).sampleBody().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> signed = vendor.signer().sign(body, Secret.of(endpoint.active().get(0)));
+        String header = signed.keySet().iterator().next();
+        String value = signed.get(header);
+        String label = endpoint.label() + "-";
+
+        write(dir, label + "flip-body-byte", mutate(endpoints, typeCount, Mutation.FLIP_BODY_BYTE,
+                in -> in.integer(body.length / 2, 0, body.length - 1).integer(1, 1, 255)));
+        write(dir, label + "truncate-body", mutate(endpoints, typeCount, Mutation.TRUNCATE_BODY,
+                in -> in.integer(body.length - 1, 0, body.length)));
+        write(dir, label + "append-newline", mutate(endpoints, typeCount, Mutation.APPEND_TO_BODY,
+                in -> in.integer(1, 1, 16).bytes(new byte[] {'\n'})));
+        write(dir, label + "respace-json", mutate(endpoints, typeCount, Mutation.RESPACE_JSON, in -> { }));
+        write(dir, label + "change-signature-char", mutate(endpoints, typeCount,
+                Mutation.CHANGE_SIGNATURE_CHAR, in -> in.integer(value.length() - 1, 0, value.length() - 1)
+                        .character(value.charAt(value.length() - 1) == 'A' ? 'B' : 'A')));
+        write(dir, label + "upper-case-signature", mutate(endpoints, typeCount, Mutation.RECASE_SIGNATURE,
+                in -> in.bool(true)));
+        write(dir, label + "pad-signature", mutate(endpoints, typeCount, Mutation.PAD_SIGNATURE,
+                in -> in.pick(3, 7).pick(2, 7)));
+        write(dir, label + "toggle-prefix", mutate(endpoints, typeCount, Mutation.TOGGLE_PREFIX, in -> {
+            if (!value.regionMatches(true, 0, "sha256=", 0, 7)) {
+                in.pick(1, 5);
+            }
+        }));
+        write(dir, label + "lower-case-header-name", mutate(endpoints, typeCount,
+                Mutation.RECASE_HEADER_NAME, in -> {
+                    for (int i = 0; i < header.length(); i++) {
+                        in.bool(false);
+                    }
+                }));
+        write(dir, label + "remove-header", mutate(endpoints, typeCount, Mutation.REMOVE_HEADER, in -> { }));
+        write(dir, label + "duplicate-header", mutate(endpoints, typeCount, Mutation.DUPLICATE_HEADER,
+                in -> in.bool(true)));
+        write(dir, label + "second-candidate-header", mutate(endpoints, typeCount,
+                Mutation.ADD_CANDIDATE_HEADER, in -> in.bool(false).pick(1, HEADER_NAMES.size())));
+        write(dir, label + "harmless-header", mutate(endpoints, typeCount, Mutation.ADD_HARMLESS_HEADER,
+                in -> in.pick(0, 3).string("application/json")));
+        write(dir, label + "retired-secret", mutate(endpoints, typeCount,
+                Mutation.SIGN_WITH_RETIRED_SECRET, in -> { }));
+        write(dir, label + "flip-then-resign", mutate(endpoints, typeCount, List.of(
+                new Step(Mutation.FLIP_BODY_BYTE, in -> in.integer(0, 0, body.length - 1).integer(0x20, 1, 255)),
+                new Step(Mutation.RESIGN_WITH_ACTIVE_SECRET, in -> in.integer(1, 0, 1)))));
+    }
+
+    /** Endpoint {@code e}, sample {@code t}, signed with the first secret, then {@code mutations} mutations. */
+    private static FuzzInput sample(List<FuzzEndpoint> endpoints, int e, int t, int typeCount, int mutations) {
+        return new FuzzInput().integer(e, 0, endpoints.size() - 1).integer(t, 0, typeCount - 1).integer(0, 0, 1)
+                .integer(mutations, 0, 6);
+    }
+
+    /** One step of a mutated seed: the mutation and the values it consumes. */
+    private record Step(Mutation mutation, java.util.function.Consumer<FuzzInput> parameters) {
+    }
+
+    /** The first sample of the first endpoint, signed with the first secret, then these steps. */
+    private static byte[] mutate(List<FuzzEndpoint> endpoints, int typeCount, List<Step> steps) {
+        FuzzInput input = sample(endpoints, 0, 0, typeCount, steps.size());
+        for (Step step : steps) {
+            input.pick(step.mutation().ordinal(), MUTATIONS);
+            step.parameters().accept(input);
+        }
+        return input.build();
+    }
+
+    private static byte[] mutate(List<FuzzEndpoint> endpoints, int typeCount, Mutation mutation,
+                                 java.util.function.Consumer<FuzzInput> parameters) {
+        return mutate(endpoints, typeCount, List.of(new Step(mutation, parameters)));
+    }
+
+    // ---- ConfigLoaderFuzzTest ---------------------------------------------------------------------------------------
+
+    private static void writeConfigSeeds() throws IOException {
+        Path dir = dir("ConfigLoaderFuzzTestInputs");
+        Path shipped = Path.of("../distribution/src/dist/conf/hookyard.yaml");
+        List<String[]> configs = new ArrayList<>();
+        configs.add(new String[] {"shipped", Files.readString(shipped)});
+        configs.add(new String[] {"all-vendors", """
+                server: { host: 127.0.0.1, port: 0, maxBodyBytes: 65536, shutdownGrace: 5s }
+                store: { type: embedded, path: data }
+                endpoints:
+                  least: { vendor: least, secrets: ["${env:LEAST_SECRET}", "${file:secrets/token}"] }
+                  leah: { vendor: leah, path: /hooks/leah, secrets: ["${env:COLON_SECRET}"], options: { scheme: basic } }
+                  falkor: { vendor: falkor, secrets: ["${env:URL_SECRET}"], options: { platform: ByteKast }, maxBodyBytes: 1024 }
+                handlers:
+                  log: { type: log, retry: { maxAttempts: 3, initialDelay: 500ms, maxDelay: 1m }, timeout: 30s, maxConcurrent: 4 }
+                routes:
+                  - { from: "*", vendor: "*", events: ["record.*"], to: [log] }
+                """});
+        configs.add(new String[] {"references-gone-wrong", """
+                store: { path: "${file:secrets/binary}" }
+                endpoints:
+                  a: { vendor: least, path: "${env:PATH_SECRET}", secrets: ["${env:MISSING}", "${file:secrets/empty}", "${vault:x}"] }
+                  b: { vendor: least, path: "/hooks/a", secrets: "${env:SPACE_SECRET}", maxBodyBytes: "${env:LEAST_SECRET}" }
+                handlers:
+                  h: { type: log, timeout: "${env:COLON_SECRET}", options: { url: "${env:URL_SECRET}", nested: [{ x: "${file:missing}" }] } }
+                routes: { from: "*" }
+                """});
+        configs.add(new String[] {"bad-yaml", "endpoints:\n  least: { vendor: least\n  secrets: [\"${env:LEAST_SECRET}\"\n"});
+        configs.add(new String[] {"duplicate-key", "endpoints:\n  a: {vendor: least}\n  a: {vendor: leah}\n"});
+        configs.add(new String[] {"anchors", "x: &a {vendor: least, secrets: [\"${env:LEAST_SECRET}\"]}\n"
+                + "endpoints: {a: *a, b: *a}\n"});
+        for (String[] config : configs) {
+            write(dir, "raw-" + config[0], new FuzzInput().bool(true).remaining(config[1]).build());
+        }
+        // Findings (see FuzzFindingsTest): a path with a NUL character, from a secret file and in a reference.
+        write(dir, "finding-store-path-nul-from-file", new FuzzInput().bool(true).remaining(
+                "store: { path: \"${file:secrets/binary}\" }\n").build());
+        write(dir, "finding-file-reference-nul-path", new FuzzInput().bool(true).remaining(
+                "endpoints: { a: { vendor: least, secrets: [\"${file:a\\0b}\"] } }\n").build());
+        // The generated form, its shortest input: no section, nothing appended.
+        write(dir, "generated-empty", new FuzzInput().bool(false).integer(0, 0, 5).bool(false).build());
+    }
+
+    // ---- files ------------------------------------------------------------------------------------------------------
+
+    private static String canonicalName(String header) {
+        for (String name : HEADER_NAMES) {
+            if (name.equalsIgnoreCase(header)) {
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("not in DeliveryFuzzing.HEADER_NAMES: " + header);
+    }
+
+    private static Path dir(String inputs) throws IOException {
+        return Files.createDirectories(ROOT.resolve(inputs).resolve(inputs.startsWith("Config")
+                ? "loadNeverThrowsAnythingElseAndNeverLeaksASecret" : "verifyAndParse"));
+    }
+
+    private static void write(Path dir, String name, byte[] seed) throws IOException {
+        Files.write(dir.resolve("seed-" + name), seed);
+    }
+
+    private static String slug(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}
