@@ -2,6 +2,7 @@ package dev.hookyard.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds configuration text from fuzzer bytes: the sections and keys {@code ConfigLoader} knows (and some it does
@@ -12,27 +13,41 @@ import java.util.List;
 final class ConfigText {
 
     private static final List<String> SECTIONS = List.of("server", "store", "endpoints", "handlers", "routes",
-            "management", "serverr");
-    private static final List<String> SERVER_KEYS = List.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls");
-    private static final List<String> STORE_KEYS = List.of("type", "path", "retention");
+            "management", "plugins", "serverr");
+    private static final List<String> SERVER_KEYS = List.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
+            "limits", "trustedProxies");
+    private static final List<String> STORE_KEYS = List.of("type", "path", "retentionDays", "maxBacklog",
+            "retention");
+    private static final List<String> MANAGEMENT_KEYS = List.of("enabled", "host", "port", "token");
+    private static final List<String> PLUGINS_KEYS = List.of("directory", "onError");
     private static final List<String> ENDPOINT_KEYS = List.of("vendor", "path", "secrets", "options",
-            "maxBodyBytes", "secret");
+            "maxBodyBytes", "maxHeaderCount", "bodyTimeout", "allow", "rateLimit", "secret");
     private static final List<String> HANDLER_KEYS = List.of("type", "options", "retry", "timeout",
             "maxConcurrent");
-    private static final List<String> RETRY_KEYS = List.of("maxAttempts", "initialDelay", "maxDelay");
     private static final List<String> ROUTE_KEYS = List.of("from", "vendor", "events", "to");
+    /** Keys whose value is itself a map of known keys. */
+    private static final Map<String, List<String>> NESTED = Map.of(
+            "retry", List.of("maxAttempts", "initialDelay", "maxDelay"),
+            "tls", List.of("keystore", "password", "reloadInterval"),
+            "limits", List.of("maxHeaderBytes", "maxHeaderCount", "idleTimeout", "bodyTimeout", "maxConnections"),
+            "rateLimit", List.of("requests", "per"));
+    /** Keys whose value is a list of these items, or a single one. */
+    private static final List<String> SECRET_ITEM_KEYS = List.of("value", "notAfter");
 
     private static final List<String> REFERENCES = List.of("${env:LEAST_SECRET}", "${env:PATH_SECRET}",
             "${env:COLON_SECRET}", "${env:URL_SECRET}", "${env:SPACE_SECRET}", "${env:MISSING}", "${env:}",
             "${env: LEAST_SECRET }", "${file:secrets/token}", "${file:secrets/binary}", "${file:secrets/empty}",
             "${file:secrets}", "${file:missing/file}", "${file:}", "${file:/dev/null}", "${vault:x}", "${env:LEAST",
             "$${env:LEAST_SECRET}", "${file:../../../../etc/hostname}", "/hooks/${env:LEAST_SECRET}",
-            "${env:LEAST_SECRET}${env:COLON_SECRET}", "${file:secrets/token}ms");
+            "${env:LEAST_SECRET}${env:COLON_SECRET}", "${file:secrets/token}ms", "${env:LEAST_SECRET}/8",
+            "10.0.0.${env:LEAST_SECRET}");
     private static final List<String> SCALARS = List.of("0", "-1", "1", "8080", "65536", "99999999999999999999",
             "1048576", "67108865", "30s", "500ms", "5m", "2h", "1d", "PT30S", "P1D", "-PT1S", "999999999d", "1e3",
             "0x10", "true", "false", "null", "~", "least", "absorb", "leah", "leaflink", "falkor", "recording",
             "/hooks/least", "/hooks/a?b", "hooks", "/", "data", "embedded", "sqlite", "127.0.0.1", "::1", "*",
-            "record.*", "\\u0000", "..", "a b", "");
+            "record.*", "\\u0000", "..", "a b", "", "10.0.0.0/8", "0.0.0.0/0", "::/0", "2001:db8::/129",
+            "300.1.1.1", "1.2.3.4/33", "fe80::1%eth0", "::ffff:1.2.3.4", "1.2.3.4/-1", "2030-01-01T00:00:00Z",
+            "2020-01-01", "tomorrow", "conf/tls.p12", "secrets/token", "fail", "skip", "plugins", "60s");
 
     private ConfigText() {
     }
@@ -49,6 +64,8 @@ final class ConfigText {
             switch (section) {
                 case "server" -> map(out, data, SERVER_KEYS, 2);
                 case "store" -> map(out, data, STORE_KEYS, 2);
+                case "management" -> map(out, data, MANAGEMENT_KEYS, 2);
+                case "plugins" -> map(out, data, PLUGINS_KEYS, 2);
                 case "endpoints" -> named(out, data, ENDPOINT_KEYS);
                 case "handlers" -> named(out, data, HANDLER_KEYS);
                 case "routes" -> {
@@ -96,8 +113,20 @@ final class ConfigText {
             String key = data.pickValue(keys);
             quoted(out, key);
             out.append(": ");
-            if (key.equals("retry")) {
-                map(out, data, RETRY_KEYS, depth - 1);
+            if (NESTED.containsKey(key) && data.consumeInt(0, 7) != 0) {
+                map(out, data, NESTED.get(key), depth - 1);
+            } else if (key.equals("secrets") && data.consumeBoolean()) {
+                out.append('[');
+                int items = data.consumeInt(0, 3);
+                for (int s = 0; s < items; s++) {
+                    out.append(s > 0 ? ", " : "");
+                    if (data.consumeBoolean()) {
+                        map(out, data, SECRET_ITEM_KEYS, depth - 1);
+                    } else {
+                        value(out, data, 0);
+                    }
+                }
+                out.append(']');
             } else {
                 value(out, data, depth);
             }

@@ -52,6 +52,45 @@ class FuzzFindingsTest {
                 e.getMessage());
     }
 
+    /**
+     * Found by ConfigLoaderFuzzTest after the TLS configuration landed: a keystore path that came from a reference
+     * was quoted in every keystore problem ("file /home/planted-file-secret does not exist"). It is now shown as the
+     * reference; a path written in the file is still shown as written.
+     */
+    @Test
+    void aKeystorePathFromAReferenceIsShownAsTheReference(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("secrets"));
+        Files.writeString(home.resolve("secrets/token"), "planted-file-secret-4e7a\n");
+        InvalidConfigException e = load(home, "server: { tls: { keystore: \"${file:secrets/token}\", password: pw } }\n"
+                + "endpoints: { least: { vendor: least, secrets: [s3cret] } }\n");
+        assertTrue(e.getMessage().contains("server.tls.keystore: file the file that ${file:secrets/token} names does"
+                + " not exist"), e.getMessage());
+        assertFalse(e.getMessage().contains("planted-file-secret-4e7a"), e.getMessage());
+    }
+
+    /** The same for a CIDR from a reference: the problem quotes the text as written. */
+    @Test
+    void aBadAddressFromAReferenceIsQuotedAsWritten(@TempDir Path home) throws Exception {
+        Path file = home.resolve("hookyard.yaml");
+        Files.writeString(file, "server: { trustedProxies: [\"${env:PROXY}\"] }\n"
+                + "endpoints: { least: { vendor: least, secrets: [s3cret] } }\n");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> new ConfigLoader(home, name -> "user:planted-pass-8c2d").load(file));
+        assertTrue(e.getMessage().contains("server.trustedProxies[0]: '${env:PROXY}' is not an IP address"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("planted-pass-8c2d"), e.getMessage());
+    }
+
+    /** And InvalidPathException escaped from plugins.directory and server.tls.keystore as it did from store.path. */
+    @Test
+    void pluginAndKeystorePathsWithANulCharacterAreConfigProblems(@TempDir Path home) throws Exception {
+        InvalidConfigException e = load(home, "plugins: { directory: \"p\\0\" }\n"
+                + "server: { tls: { keystore: \"k\\0\", password: pw } }\n"
+                + "endpoints: { least: { vendor: least, secrets: [s3cret] } }\n");
+        assertTrue(e.getMessage().contains("plugins.directory: is not a valid directory path"), e.getMessage());
+        assertTrue(e.getMessage().contains("server.tls.keystore: is not a valid file path"), e.getMessage());
+    }
+
     private static InvalidConfigException load(Path home, String yaml) throws Exception {
         Path file = home.resolve("hookyard.yaml");
         Files.writeString(file, yaml);

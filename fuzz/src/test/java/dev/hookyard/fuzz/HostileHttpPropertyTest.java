@@ -554,7 +554,7 @@ class HostileHttpPropertyTest {
 
     private static String yaml() {
         StringBuilder yaml = new StringBuilder("server: { host: 127.0.0.1, port: 0 }\nstore: { path: data }\n"
-                + "endpoints:\n");
+                + "management: { enabled: false }\nendpoints:\n");
         for (Target target : TARGETS) {
             yaml.append("  ").append(target.name()).append(": { vendor: ").append(target.setup().factory().id())
                     .append(", path: ").append(target.path()).append(", maxBodyBytes: ").append(target.maxBodyBytes())

@@ -197,6 +197,24 @@ class SeedCorpusWriter {
                   h: { type: log, timeout: "${env:COLON_SECRET}", options: { url: "${env:URL_SECRET}", nested: [{ x: "${file:missing}" }] } }
                 routes: { from: "*" }
                 """});
+        configs.add(new String[] {"hardening", """
+                server:
+                  host: 127.0.0.1
+                  tls: { keystore: "${file:secrets/token}", password: "${env:LEAST_SECRET}", reloadInterval: 60s }
+                  limits: { maxHeaderBytes: 8192, maxHeaderCount: 100, idleTimeout: 30s, bodyTimeout: 10s, maxConnections: 100 }
+                  trustedProxies: ["10.0.0.0/8", "::1"]
+                management: { enabled: true, host: 127.0.0.1, port: 0 }
+                plugins: { directory: plugins, onError: skip }
+                store: { retentionDays: 30, maxBacklog: 1000 }
+                endpoints:
+                  a:
+                    vendor: least
+                    secrets: [{ value: "${env:LEAST_SECRET}", notAfter: "2030-01-01T00:00:00Z" }, "${env:COLON_SECRET}"]
+                    allow: ["192.0.2.0/24", "2001:db8::/32"]
+                    rateLimit: { requests: 10, per: 1s }
+                    maxHeaderCount: 50
+                    bodyTimeout: 5s
+                """});
         configs.add(new String[] {"bad-yaml", "endpoints:\n  least: { vendor: least\n  secrets: [\"${env:LEAST_SECRET}\"\n"});
         configs.add(new String[] {"duplicate-key", "endpoints:\n  a: {vendor: least}\n  a: {vendor: leah}\n"});
         configs.add(new String[] {"anchors", "x: &a {vendor: least, secrets: [\"${env:LEAST_SECRET}\"]}\n"
@@ -209,6 +227,14 @@ class SeedCorpusWriter {
                 "store: { path: \"${file:secrets/binary}\" }\n").build());
         write(dir, "finding-file-reference-nul-path", new FuzzInput().bool(true).remaining(
                 "endpoints: { a: { vendor: least, secrets: [\"${file:a\\0b}\"] } }\n").build());
+        write(dir, "finding-keystore-path-from-secret", new FuzzInput().bool(true).remaining(
+                "server: { tls: { keystore: \"${file:secrets/token}\", password: pw } }\n").build());
+        write(dir, "finding-cidr-from-secret", new FuzzInput().bool(true).remaining(
+                "server: { trustedProxies: [\"${env:COLON_SECRET}\"] }\n").build());
+        write(dir, "finding-plugins-directory-nul", new FuzzInput().bool(true).remaining(
+                "plugins: { directory: \"${file:secrets/binary}\" }\n").build());
+        write(dir, "finding-keystore-path-nul", new FuzzInput().bool(true).remaining(
+                "server: { tls: { keystore: \"a\\0b\", password: pw } }\n").build());
         // The generated form, its shortest input: no section, nothing appended.
         write(dir, "generated-empty", new FuzzInput().bool(false).integer(0, 0, 5).bool(false).build());
     }

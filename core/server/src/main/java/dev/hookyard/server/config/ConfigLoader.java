@@ -197,7 +197,14 @@ public final class ConfigLoader {
                 return PluginSettings.defaults(home);
             }
             checkKeys(node, "plugins", PLUGINS_KEYS);
-            Path directory = home.resolve(text(node, "plugins", "directory", "plugins")).normalize();
+            Path directory;
+            try {
+                directory = home.resolve(text(node, "plugins", "directory", "plugins")).normalize();
+            } catch (InvalidPathException e) {
+                // Not e.getMessage(): it quotes the path, which may have come from a reference to a secret.
+                problem("plugins.directory", "is not a valid directory path", "write a path such as plugins");
+                directory = home.resolve("plugins");
+            }
             String onError = text(node, "plugins", "onError", "fail");
             PluginFailurePolicy policy = PluginFailurePolicy.FAIL;
             if ("skip".equals(onError)) {
@@ -253,11 +260,20 @@ public final class ConfigLoader {
             if (keystore == null || password == null) {
                 return null;
             }
-            Path path = home.resolve(keystore).normalize();
+            Path path;
+            try {
+                path = home.resolve(keystore).normalize();
+            } catch (InvalidPathException e) {
+                problem(key + ".keystore", "is not a valid file path", "write a path such as conf/tls.p12");
+                return null;
+            }
+            // A path that came from a reference is shown as the reference: the value may be a secret.
+            String written = node.path("keystore").asText();
+            String shown = written.contains("${") ? "the file that " + written + " names" : path.toString();
             Secret secret = Secret.of(password);
             if (!tolerateUnresolvedReferences) {
                 // The inspecting commands never serve HTTPS, and may lack the password.
-                KeystoreCheck.check(key, path, secret, problems);
+                KeystoreCheck.check(key, path, shown, secret, problems);
             }
             return new TlsConfig(path, secret, reload != null ? reload : TlsConfig.DEFAULT_RELOAD_INTERVAL);
         }
@@ -288,7 +304,9 @@ public final class ConfigLoader {
                 String itemKey = node.isArray() ? full + "[" + i + "]" : full;
                 var block = Cidr.parse(texts.get(i));
                 if (block.isEmpty()) {
-                    problem(itemKey, "'" + texts.get(i) + "' is not an IP address or CIDR block",
+                    // The text as written, not as resolved: a value from a reference may be a secret.
+                    String written = (node.isArray() ? node.path(i) : node).asText();
+                    problem(itemKey, "'" + written + "' is not an IP address or CIDR block",
                             "write an address (203.0.113.7, 2001:db8::1) or a block (10.0.0.0/8, 2001:db8::/32)");
                 } else {
                     blocks.add(block.get());

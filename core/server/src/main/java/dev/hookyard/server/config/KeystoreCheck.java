@@ -23,8 +23,11 @@ final class KeystoreCheck {
     private KeystoreCheck() {
     }
 
-    /** Adds a problem for {@code key}.keystore or {@code key}.password if the keystore cannot serve HTTPS. */
-    static void check(String key, Path keystore, Secret password, List<ConfigProblem> problems) {
+    /**
+     * Adds a problem for {@code key}.keystore or {@code key}.password if the keystore cannot serve HTTPS; problems
+     * name the keystore as {@code shown} (its path, or the reference it came from).
+     */
+    static void check(String key, Path keystore, String shown, Secret password, List<ConfigProblem> problems) {
         String keystoreKey = key + ".keystore";
         String passwordKey = key + ".password";
         KeyStore store;
@@ -38,33 +41,33 @@ final class KeystoreCheck {
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, chars);
         } catch (NoSuchFileException e) {
-            problems.add(new ConfigProblem(keystoreKey, "file " + keystore + " does not exist",
+            problems.add(new ConfigProblem(keystoreKey, "file " + shown + " does not exist",
                     "create a PKCS12 keystore there (e.g. keytool -genkeypair -storetype PKCS12 -keystore "
-                            + keystore + "), or fix the path (relative paths start at the Hookyard home)"));
+                            + shown + "), or fix the path (relative paths start at the Hookyard home)"));
             return;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || isWrongPassword(e)) {
-                problems.add(new ConfigProblem(passwordKey, "does not open the keystore " + keystore,
+                problems.add(new ConfigProblem(passwordKey, "does not open the keystore " + shown,
                         "set the keystore's password (keep it out of the file with ${env:NAME} or ${file:PATH})"));
             } else if (Files.isDirectory(keystore) || !Files.isReadable(keystore)) {
-                problems.add(new ConfigProblem(keystoreKey, "cannot read " + keystore,
+                problems.add(new ConfigProblem(keystoreKey, "cannot read " + shown,
                         "make it a keystore file readable by the Hookyard user"));
             } else {
-                problems.add(new ConfigProblem(keystoreKey, keystore + " is not a PKCS12 keystore",
+                problems.add(new ConfigProblem(keystoreKey, shown + " is not a PKCS12 keystore",
                         "convert it, e.g. openssl pkcs12 -export -in cert.pem -inkey key.pem -out tls.p12"));
             }
             return;
         } catch (GeneralSecurityException | RuntimeException e) {
-            problems.add(new ConfigProblem(keystoreKey, keystore + " cannot be loaded (" + e.getClass().getSimpleName()
+            problems.add(new ConfigProblem(keystoreKey, shown + " cannot be loaded (" + e.getClass().getSimpleName()
                     + ")", "check that it is a PKCS12 keystore"));
             return;
         } finally {
             java.util.Arrays.fill(chars, '\0');
         }
-        privateKey(store, keystore, password, keystoreKey, passwordKey, problems);
+        privateKey(store, shown, password, keystoreKey, passwordKey, problems);
     }
 
-    private static void privateKey(KeyStore store, Path keystore, Secret password, String keystoreKey,
+    private static void privateKey(KeyStore store, String keystore, Secret password, String keystoreKey,
                                    String passwordKey, List<ConfigProblem> problems) {
         boolean keyWithOtherPassword = false;
         try {
