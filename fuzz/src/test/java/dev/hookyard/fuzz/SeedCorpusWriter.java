@@ -38,6 +38,28 @@ class SeedCorpusWriter {
             writeSignedSampleSeeds(vendor.getKey(), vendor.getValue());
         }
         writeConfigSeeds();
+        writeAllVendorsSeeds();
+    }
+
+    /** Every per-vendor seed, with the two bytes {@link AllVendorsFuzzTest} reads first appended. */
+    private static void writeAllVendorsSeeds() throws IOException {
+        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor");
+        Path all = dir("AllVendorsFuzzTestInputs");
+        for (int v = 0; v < order.size(); v++) {
+            for (String target : List.of("DeliveryFuzzTestInputs", "SignedSampleFuzzTestInputs")) {
+                boolean mutated = target.startsWith("Signed");
+                try (var seeds = Files.list(dir(order.get(v) + target))) {
+                    for (Path seed : seeds.filter(p -> p.getFileName().toString().startsWith("seed-")).toList()) {
+                        byte[] bytes = Files.readAllBytes(seed);
+                        byte[] combined = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+                        combined[bytes.length] = (byte) (mutated ? 1 : 0);
+                        combined[bytes.length + 1] = (byte) v;
+                        write(all, (mutated ? "signed-" : "delivery-") + seed.getFileName().toString()
+                                .substring("seed-".length()), combined);
+                    }
+                }
+            }
+        }
     }
 
     // ---- DeliveryFuzzing.arbitrary ----------------------------------------------------------------------------------
