@@ -81,6 +81,18 @@ class FuzzFindingsTest {
         assertFalse(e.getMessage().contains("planted-pass-8c2d"), e.getMessage());
     }
 
+    /** And for a management host from a reference, in the problem saying a token is required. */
+    @Test
+    void aManagementHostFromAReferenceIsQuotedAsWritten(@TempDir Path home) throws Exception {
+        Path file = home.resolve("hookyard.yaml");
+        Files.writeString(file, "management: { host: \"${env:ADMIN_HOST}\" }\n"
+                + "endpoints: { least: { vendor: least, secrets: [s3cret] } }\n");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> new ConfigLoader(home, name -> "planted-host-secret-77").load(file));
+        assertTrue(e.getMessage().contains("(it is ${env:ADMIN_HOST})"), e.getMessage());
+        assertFalse(e.getMessage().contains("planted-host-secret-77"), e.getMessage());
+    }
+
     /** And InvalidPathException escaped from plugins.directory and server.tls.keystore as it did from store.path. */
     @Test
     void pluginAndKeystorePathsWithANulCharacterAreConfigProblems(@TempDir Path home) throws Exception {

@@ -257,6 +257,8 @@ class SeedCorpusWriter {
                 "plugins: { directory: \"${file:secrets/binary}\" }\n").build());
         write(dir, "finding-keystore-path-nul", new FuzzInput().bool(true).remaining(
                 "server: { tls: { keystore: \"a\\0b\", password: pw } }\n").build());
+        write(dir, "finding-management-host-from-secret", new FuzzInput().bool(true).remaining(
+                "management: { host: \"${env:URL_SECRET}\" }\n").build());
         // The generated form, its shortest input: no section, nothing appended.
         write(dir, "generated-empty", new FuzzInput().bool(false).integer(0, 0, 5).bool(false).build());
     }

@@ -413,9 +413,10 @@ public final class ConfigLoader {
             }
             boolean tokenGiven = !tokenNode.isMissingNode() && !tokenNode.isNull();
             if (enabled && !tokenGiven && !host.isBlank() && !isLoopback(host)) {
+                // The host as written, not as resolved: a value from a reference may be a secret.
                 problem("management.token", "is required when management.host is not a loopback address (it is "
-                        + host + ")", "set token: \"${env:HOOKYARD_MANAGEMENT_TOKEN}\" (callers then send"
-                        + " 'Authorization: Bearer <token>'), or bind host: 127.0.0.1");
+                        + node.path("host").asText() + ")", "set token: \"${env:HOOKYARD_MANAGEMENT_TOKEN}\""
+                        + " (callers then send 'Authorization: Bearer <token>'), or bind host: 127.0.0.1");
             }
             return new ManagementSettings(enabled, host, port, token);
         }
