@@ -33,6 +33,11 @@ public final class PlainTextErrorHandler implements Request.Handler {
         if (status < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR_500;
         }
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // An unknown protocol version in the request line is the sender's mistake: a 5xx would make monitoring
+            // (and vendors' retry logic) blame the receiver.
+            status = HttpStatus.BAD_REQUEST_400;
+        }
         if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) {
             rejections.record(RejectionCounters.Reason.HEADERS_TOO_LARGE, "client=" + Request.getRemoteAddr(request)
                     + " (request line and headers over maxHeaderBytes)");

@@ -71,6 +71,15 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void anUnknownHttpVersionIsTheSendersMistakeA400NotA505() {
+        RawHttp.Response response = RawHttp.exchange(server.port(),
+                "POST /hooks/least HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertEquals(400, response.status());
+        assertEquals("bad request\n", response.body());
+    }
+
+    @Test
     void aGarbageRequestGetsAFixed400() {
         RawHttp.Response response = RawHttp.exchange(server.port(), MARKER + "\r\n\r\n");
 
