@@ -52,6 +52,12 @@ final class ChildServer {
 
     /** {@code bin/hookyard ARGS...}, e.g. {@code run --config FILE --plugins DIR}. */
     static ChildServer start(Path launcher, Path workingDirectory, String... args) throws IOException {
+        return start(launcher, workingDirectory, java.util.Map.of(), args);
+    }
+
+    /** As above, with these environment variables added (secrets the configuration references). */
+    static ChildServer start(Path launcher, Path workingDirectory, java.util.Map<String, String> environment,
+                             String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -62,6 +68,7 @@ final class ChildServer {
         // The JDK running this test (17+), found the way users point to theirs.
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS", "-Xmx256m");
+        builder.environment().putAll(environment);
         return new ChildServer(builder.start());
     }
 
