@@ -139,7 +139,9 @@ class EveryEventTypeIT {
 
         // The metrics count exactly that.
         assertEquals(401, get(management.resolve("/metrics"), null).statusCode(), "metrics need the token");
-        PrometheusText metrics = PrometheusText.parse(get(management.resolve("/metrics"), TOKEN).body());
+        // A handler's outcome is recorded (and counted) just after its call returns: wait for the last one.
+        PrometheusText metrics = awaitMetrics(management, m -> m.value("hookyard_dispatch_outcomes_total",
+                "handler", "archive", "outcome", "done") >= total);
         for (Map.Entry<String, List<String>> vendor : types.entrySet()) {
             assertEquals(vendor.getValue().size(), metrics.value("hookyard_requests_total", "endpoint",
                     vendor.getKey(), "status", "200"), "accepted by " + vendor.getKey());
@@ -384,6 +386,21 @@ class EveryEventTypeIT {
                 }
                 assertEquals(count, lines.size(), () -> "archived lines\n" + server.transcript(40));
                 return seen;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Scrapes {@code /metrics} until {@code done} holds or the deadline passes; the last scrape. */
+    private PrometheusText awaitMetrics(URI management, java.util.function.Predicate<PrometheusText> done)
+            throws Exception {
+        Instant deadline = Instant.now().plus(ChildServer.EVENT_TIMEOUT);
+        while (true) {
+            HttpResponse<String> response = get(management.resolve("/metrics"), TOKEN);
+            assertEquals(200, response.statusCode(), response.body());
+            PrometheusText metrics = PrometheusText.parse(response.body());
+            if (done.test(metrics) || Instant.now().isAfter(deadline)) {
+                return metrics;
             }
             Thread.sleep(50);
         }

@@ -85,12 +85,14 @@ class MetricsHttpTest {
         assertStatus(404, server.post("/hooks/nobody", created));
         assertStatus(405, TestServer.send(HttpRequest.newBuilder(server.uri("/hooks/least")).GET()));
 
-        // Outcomes are counted once recorded: wait until the last of them (three attempts, two timeouts) is in.
+        // Outcomes are counted once recorded: wait until the last of them is in, and until the timed-out call,
+        // interrupted, has returned (its time is recorded when it does, which may be after its outcome).
         Eventually.await(Duration.ofSeconds(20), () -> {
             PrometheusText m = scrape();
             return m.value("hookyard_dead_letters_total", "handler", "broken") == 1
                     && m.value("hookyard_dead_letters_total", "handler", "slow") == 1
-                    && m.value("hookyard_dispatch_outcomes_total", "handler", "ok", "outcome", "done") == 1;
+                    && m.value("hookyard_dispatch_outcomes_total", "handler", "ok", "outcome", "done") == 1
+                    && m.value("hookyard_handler_call_seconds_count", "handler", "slow") == 1;
         }, () -> "handler outcomes not all counted:\n" + scrape().text());
         PrometheusText m = scrape();
 
