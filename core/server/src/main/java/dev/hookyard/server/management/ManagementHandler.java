@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * POST /purge    {"olderThan","includePending","dryRun"}
  * </pre>
  * Every request but {@code /health/live} passes {@link ManagementAccess} first (401 without the token, when one is
- * configured). Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path 404, a wrong method 405. Nothing a
- * caller sent is echoed beyond the short value quoted in a 400, and no secret is ever shown (the store masks
- * credential headers before storing them).
+ * configured). Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path
+ * 404, a wrong method 405. Nothing a caller sent is echoed beyond the short value quoted in a 400, and no secret is
+ * ever shown (the store masks credential headers before storing them).
  */
 public final class ManagementHandler extends Handler.Abstract {
 
@@ -83,7 +83,6 @@ public final class ManagementHandler extends Handler.Abstract {
                              Retention retention, Readiness readiness, Duration defaultRetention, Clock clock,
                              Supplier<String> metrics) {
         super(InvocationType.BLOCKING);
-        this.metrics = metrics;
         this.access = access;
         this.queries = queries;
         this.replay = replay;
@@ -91,6 +90,7 @@ public final class ManagementHandler extends Handler.Abstract {
         this.readiness = readiness;
         this.defaultRetention = defaultRetention;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** An answer: status, JSON body, and for 405 the allowed methods. */
