@@ -2,7 +2,6 @@ package dev.hookyard.server.cli;
 
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.inspect.DeliveryJson;
-import dev.hookyard.server.inspect.FilterArguments;
 import dev.hookyard.server.store.DeliveryFilter;
 import dev.hookyard.server.store.DeliveryPage;
 import dev.hookyard.server.store.DeliveryQueries;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hookyard deliveries list}: a filtered page of stored deliveries, oldest first. */
@@ -26,24 +26,8 @@ final class ListDeliveriesCommand extends InspectCommand {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @Option(names = "--endpoint", paramLabel = "GLOB", description = "Endpoint name.")
-    String endpoint;
-
-    @Option(names = "--vendor", paramLabel = "GLOB", description = "Vendor id.")
-    String vendor;
-
-    @Option(names = "--type", paramLabel = "GLOB", description = "Event type, e.g. 'record.*'.")
-    String type;
-
-    @Option(names = "--status", paramLabel = "STATUS[,STATUS]",
-            description = "pending, done, failed (a handler gave up) or unrouted.")
-    String status;
-
-    @Option(names = "--since", paramLabel = "TIME|AGE", description = "Received at or after.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME|AGE", description = "Received before.")
-    String until;
+    @Mixin
+    DeliveryFilterOptions filters;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N (default 50, at most 1000).")
     String limit;
@@ -54,9 +38,7 @@ final class ListDeliveriesCommand extends InspectCommand {
     @Override
     int run(HookyardConfig config, DeliveryQueries queries, PrintWriter out, PrintWriter err)
             throws StoreUnavailableException {
-        DeliveryFilter filter = new FilterArguments(clock.instant())
-                .endpoint("--endpoint", endpoint).vendor("--vendor", vendor).type("--type", type)
-                .status("--status", status).since("--since", since).until("--until", until)
+        DeliveryFilter filter = filters.arguments(clock.instant())
                 .limit("--limit", limit).after("--after", after).filter();
         DeliveryPage page = queries.list(filter);
         if (json) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
         description = {"Replay one delivery, or all that match filters, to every handler its routes select now"
                 + " (or to one named handler): each run becomes pending, due now, with no attempts and no error.",
                 "A running server on the same store handles them within about a second; a stopped one, when it"
-                        + " starts. Routes and handler names are those of the configuration file as it is now."})
+                        + " starts. Routes and handler names are those of the configuration file as it is now.",
+                "The filters (--endpoint, --vendor, --type, --status, --since, --until) and --dry-run go with --all."})
 final class ReplayCommand extends InspectCommand {
 
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The delivery id (or use --all).")
@@ -35,24 +37,8 @@ final class ReplayCommand extends InspectCommand {
     @Option(names = "--handler", paramLabel = "NAME", description = "Only to this configured handler.")
     String handler;
 
-    @Option(names = "--endpoint", paramLabel = "GLOB", description = "With --all: endpoint name.")
-    String endpoint;
-
-    @Option(names = "--vendor", paramLabel = "GLOB", description = "With --all: vendor id.")
-    String vendor;
-
-    @Option(names = "--type", paramLabel = "GLOB", description = "With --all: event type.")
-    String type;
-
-    @Option(names = "--status", paramLabel = "STATUS[,STATUS]",
-            description = "With --all: pending, done, failed or unrouted.")
-    String status;
-
-    @Option(names = "--since", paramLabel = "TIME|AGE", description = "With --all: received at or after.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME|AGE", description = "With --all: received before.")
-    String until;
+    @Mixin
+    DeliveryFilterOptions filters;
 
     @Option(names = "--dry-run", description = "With --all: count what would be replayed, change nothing.")
     boolean dryRun;
@@ -60,8 +46,7 @@ final class ReplayCommand extends InspectCommand {
     @Override
     int run(HookyardConfig config, DeliveryQueries queries, PrintWriter out, PrintWriter err)
             throws StoreUnavailableException {
-        boolean filtered = endpoint != null || vendor != null || type != null || status != null || since != null
-                || until != null || dryRun;
+        boolean filtered = filters.any() || dryRun;
         if (all == (id != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a delivery ID or --all, not both");
         }
@@ -104,9 +89,7 @@ final class ReplayCommand extends InspectCommand {
 
     private int replayAll(DeliveryReplay replay, Optional<String> only, PrintWriter out)
             throws StoreUnavailableException {
-        DeliveryFilter filter = new FilterArguments(clock.instant())
-                .endpoint("--endpoint", endpoint).vendor("--vendor", vendor).type("--type", type)
-                .status("--status", status).since("--since", since).until("--until", until).filter();
+        DeliveryFilter filter = filters.arguments(clock.instant()).filter();
         DeliveryReplay.Summary summary = replay.replayAll(filter, only, dryRun);
         if (json) {
             out.println(DeliveryJson.write(DeliveryJson.summary(summary)));
