@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookyard.server.store.DeliveryDetail;
 import dev.hookyard.server.store.DeliveryPage;
+import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliverySummary;
 import dev.hookyard.server.store.RunDetail;
 import dev.hookyard.server.store.StoredDelivery;
@@ -43,14 +44,8 @@ public final class DeliveryJson {
     }
 
     public static ObjectNode summary(DeliverySummary d) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("id", d.id());
-        node.put("endpoint", d.endpoint());
-        node.put("vendor", d.vendor());
-        node.put("type", d.eventType());
-        node.put("key", d.deliveryKey());
-        node.put("receivedAt", d.receivedAt().toString());
-        node.put("status", d.status().code());
+        ObjectNode node = delivery(d.id(), d.endpoint(), d.vendor(), d.eventType(), d.deliveryKey(), d.receivedAt(),
+                d.status());
         node.put("bodyBytes", d.bodyBytes());
         ObjectNode runs = node.putObject("runs");
         d.runs().forEach((handler, status) -> runs.put(handler, status.code()));
@@ -60,14 +55,8 @@ public final class DeliveryJson {
     /** A delivery with headers, body (UTF-8 text, or base64 when it is not text) and runs. */
     public static ObjectNode detail(DeliveryDetail detail) {
         StoredDelivery d = detail.delivery();
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("id", d.id());
-        node.put("endpoint", d.endpoint());
-        node.put("vendor", d.vendor());
-        node.put("type", d.eventType());
-        node.put("key", d.deliveryKey());
-        node.put("receivedAt", d.receivedAt().toString());
-        node.put("status", d.status().code());
+        ObjectNode node = delivery(d.id(), d.endpoint(), d.vendor(), d.eventType(), d.deliveryKey(), d.receivedAt(),
+                d.status());
         ObjectNode headers = node.putObject("headers");
         d.headers().toMap().forEach((name, values) -> {
             ArrayNode list = headers.putArray(name);
@@ -79,6 +68,20 @@ public final class DeliveryJson {
         node.put("body", text.orElseGet(() -> Base64.getEncoder().encodeToString(d.body())));
         ArrayNode runs = node.putArray("runs");
         detail.runs().forEach(r -> runs.add(run(r)));
+        return node;
+    }
+
+    /** The fields a delivery's summary and its detail begin with, in this order. */
+    private static ObjectNode delivery(long id, String endpoint, String vendor, String type, String key,
+                                       Instant receivedAt, DeliveryStatus status) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", id);
+        node.put("endpoint", endpoint);
+        node.put("vendor", vendor);
+        node.put("type", type);
+        node.put("key", key);
+        node.put("receivedAt", receivedAt.toString());
+        node.put("status", status.code());
         return node;
     }
 
