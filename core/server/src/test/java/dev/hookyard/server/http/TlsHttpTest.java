@@ -10,16 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LeastFixtures;
+import dev.hookyard.server.testing.RawHttp;
 import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestKeystores;
 import dev.hookyard.server.testing.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,13 +60,7 @@ class TlsHttpTest {
                   tls: { keystore: conf/tls.p12, password: "${file:conf/tls-password}", reloadInterval: 1s }
                 store: { path: data }
                 management: { enabled: false }
-                endpoints:
-                  least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
-                handlers:
-                  rec: { type: recording }
-                routes:
-                  - { to: [rec] }
-                """, new RecordingHandlers());
+                """ + TestServer.LEAST_TO_REC, new RecordingHandlers());
     }
 
     @AfterEach
@@ -102,7 +94,7 @@ class TlsHttpTest {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("POST /hooks/least HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            answer = readAll(socket.getInputStream());
+            answer = RawHttp.readAll(socket.getInputStream());
         }
 
         String text = new String(answer, StandardCharsets.ISO_8859_1);
@@ -175,20 +167,6 @@ class TlsHttpTest {
                 .header("Connection", "close").timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                bytes.write(buffer, 0, n);
-            }
-        } catch (SocketException e) {
-            // reset by the server: what arrived is the answer
-        }
-        return bytes.toByteArray();
     }
 
     /** For reading which certificate is presented, not for trusting it. */

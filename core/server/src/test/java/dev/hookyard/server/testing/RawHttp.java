@@ -67,7 +67,11 @@ public final class RawHttp {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /**
+     * Everything {@code in} delivers until the server closes the connection; a reset (the server did not read all
+     * the request bytes, or gave up on the client) ends it too, and what arrived before it is the answer.
+     */
+    public static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -76,7 +80,7 @@ public final class RawHttp {
                 bytes.write(buffer, 0, n);
             }
         } catch (SocketException e) {
-            // A reset after the response was sent (unread request bytes): keep what arrived.
+            // reset by the server: keep what arrived
         }
         return bytes.toByteArray();
     }
