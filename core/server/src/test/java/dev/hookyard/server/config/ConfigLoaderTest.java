@@ -1,19 +1,19 @@
 package dev.hookyard.server.config;
 
+import static dev.hookyard.server.testing.ConfigFiles.problemAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookyard.server.plugin.PluginFailurePolicy;
+import dev.hookyard.server.testing.ConfigFiles;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,28 +28,11 @@ class ConfigLoaderTest {
     @TempDir
     Path home;
 
-    private HookyardConfig load(String yaml) throws IOException {
-        return loader().load(write("conf/hookyard.yaml", yaml));
-    }
+    private ConfigFiles files;
 
-    private InvalidConfigException loadFails(String yaml) throws IOException {
-        Path file = write("conf/hookyard.yaml", yaml);
-        return assertThrows(InvalidConfigException.class, () -> loader().load(file));
-    }
-
-    private ConfigLoader loader() {
-        return new ConfigLoader(home, ENV::get);
-    }
-
-    private Path write(String relative, String text) throws IOException {
-        Path file = home.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static Optional<ConfigProblem> problemAt(InvalidConfigException e, String key) {
-        return e.problems().stream().filter(p -> p.key().equals(key)).findFirst();
+    @BeforeEach
+    void files() {
+        files = new ConfigFiles(home, ENV);
     }
 
     private static List<String> reveal(List<Secret> secrets) {
@@ -58,10 +41,10 @@ class ConfigLoaderTest {
 
     @Test
     void envAndFileReferencesAreResolvedWithFilesRelativeToHomeAndTrailingLineBreaksStripped() throws IOException {
-        write("secrets/least", "file-secret\n");
-        write("secrets/crlf", "  two words \r\n\r\n");
-        Path absolute = write("elsewhere/abs", "absolute-secret");
-        HookyardConfig config = load("""
+        files.write("secrets/least", "file-secret\n");
+        files.write("secrets/crlf", "  two words \r\n\r\n");
+        Path absolute = files.write("elsewhere/abs", "absolute-secret");
+        HookyardConfig config = files.load("""
                 endpoints:
                   least:
                     vendor: least
@@ -79,8 +62,8 @@ class ConfigLoaderTest {
 
     @Test
     void aMissingEnvironmentVariableNamesTheKeyAndVariableButNoSecret() throws IOException {
-        write("secrets/other", "file-secret-value-456\n");
-        InvalidConfigException e = loadFails("""
+        files.write("secrets/other", "file-secret-value-456\n");
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   least: { vendor: least, secrets: ["${env:MISSING_SECRET}", "literal-secret-value-789"] }
                   other: { vendor: least, secrets: ["${env:LEAST_SECRET}", "${file:secrets/other}"] }
@@ -98,8 +81,8 @@ class ConfigLoaderTest {
 
     @Test
     void unreadableAndUnknownReferencesAreReportedByKey() throws IOException {
-        write("secrets/empty", "\n");
-        InvalidConfigException e = loadFails("""
+        files.write("secrets/empty", "\n");
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   least: { vendor: least, secrets: ["${file:secrets/none}", "${vault:x}", "${file:secrets/empty}", ""] }
                 """);
@@ -113,7 +96,7 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeysAreReportedWithADidYouMeanAndWithoutTheirValues() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpionts:
                   least: { vendor: least, secrets: ["sk_live_UNKNOWN_KEY_VALUE"] }
                 endpoints:
@@ -131,19 +114,21 @@ class ConfigLoaderTest {
 
     @Test
     void portsOutsideTheRangeOrNotNumbersAreRejected() throws IOException {
-        InvalidConfigException range = loadFails("server: { port: 70000 }\nendpoints: { least: { vendor: least } }\n");
+        InvalidConfigException range =
+                files.loadFails("server: { port: 70000 }\nendpoints: { least: { vendor: least } }\n");
         assertEquals("must be between 0 and 65535", problemAt(range, "server.port").orElseThrow().problem());
 
-        InvalidConfigException word = loadFails("server: { port: eighty }\nendpoints: { least: { vendor: least } }\n");
+        InvalidConfigException word =
+                files.loadFails("server: { port: eighty }\nendpoints: { least: { vendor: least } }\n");
         assertEquals("must be a whole number", problemAt(word, "server.port").orElseThrow().problem());
 
-        InvalidConfigException negative = loadFails("endpoints: { least: { vendor: least, maxBodyBytes: 0 } }\n");
+        InvalidConfigException negative = files.loadFails("endpoints: { least: { vendor: least, maxBodyBytes: 0 } }\n");
         assertTrue(problemAt(negative, "endpoints.least.maxBodyBytes").isPresent(), negative.getMessage());
     }
 
     @Test
     void handlerRetryTimeoutAndConcurrencyAreReadAndCheckedByKey() throws IOException {
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 endpoints: { least: { vendor: least } }
                 handlers:
                   tuned: { type: log, timeout: 5s, maxConcurrent: 3,
@@ -155,7 +140,7 @@ class ConfigLoaderTest {
                 java.time.Duration.ofSeconds(5), 3), tuned);
         assertEquals(HandlerLimits.DEFAULTS, config.handlers().get(1).limits());
 
-        InvalidConfigException bad = loadFails("""
+        InvalidConfigException bad = files.loadFails("""
                 endpoints: { least: { vendor: least } }
                 handlers:
                   h: { type: log, timeout: soon, maxConcurrent: 0, retry: { maxAttempts: 0, maxDelay: 9d, backof: 2 } }
@@ -169,7 +154,7 @@ class ConfigLoaderTest {
 
     @Test
     void twoEndpointsCannotShareAPathIncludingADefaultOne() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   a: { vendor: least, path: /hooks/shared }
                   b: { vendor: least, path: /hooks/shared }
@@ -184,7 +169,7 @@ class ConfigLoaderTest {
 
     @Test
     void badPathsAndNamesAreRejected() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   a: { vendor: least, path: hooks/a }
                   b: { vendor: least, path: "/hooks/b?x=1" }
@@ -200,7 +185,7 @@ class ConfigLoaderTest {
 
     @Test
     void aYamlSyntaxErrorGivesTheLocationButNotTheFilesText() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   least: { vendor: least, secrets: ["sk_live_SYNTAX_NEIGHBOUR"] }
                   other: { vendor: least, secrets: ["sk_live_ON_THE_LINE" }
@@ -214,7 +199,7 @@ class ConfigLoaderTest {
 
     @Test
     void aKeyGivenTwiceIsReportedWithoutItsValues() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   least: { vendor: least, secrets: ["sk_live_FIRST"] }
                   least: { vendor: least, secrets: ["sk_live_SECOND"] }
@@ -228,20 +213,20 @@ class ConfigLoaderTest {
     @Test
     void aMissingOrEmptyFileIsReported() throws IOException {
         InvalidConfigException missing = assertThrows(InvalidConfigException.class,
-                () -> loader().load(Path.of("conf/none.yaml")));
+                () -> files.loader().load(Path.of("conf/none.yaml")));
         assertEquals("does not exist", problemAt(missing, "(file)").orElseThrow().problem());
         assertEquals(home.resolve("conf/none.yaml"), missing.file());
 
-        InvalidConfigException empty = loadFails("# nothing but a comment\n");
+        InvalidConfigException empty = files.loadFails("# nothing but a comment\n");
         assertEquals("is empty", problemAt(empty, "(file)").orElseThrow().problem());
 
-        InvalidConfigException noEndpoints = loadFails("server: { port: 1 }\n");
+        InvalidConfigException noEndpoints = files.loadFails("server: { port: 1 }\n");
         assertEquals("no endpoint is configured", problemAt(noEndpoints, "endpoints").orElseThrow().problem());
     }
 
     @Test
     void defaultsFillWhatTheFileLeavesOut() throws IOException {
-        HookyardConfig config = load("endpoints: { least: { vendor: least } }\n");
+        HookyardConfig config = files.load("endpoints: { least: { vendor: least } }\n");
 
         assertEquals(new HookyardConfig.ServerSettings("0.0.0.0", 8080, 1024 * 1024), config.server());
         assertEquals(home.resolve("data"), config.store().directory());
@@ -257,7 +242,7 @@ class ConfigLoaderTest {
 
     @Test
     void thePluginsDirectoryDefaultsToPluginsUnderHomeAndAFailingPluginStopsStartup() throws IOException {
-        HookyardConfig config = load("endpoints: { least: { vendor: least } }\n");
+        HookyardConfig config = files.load("endpoints: { least: { vendor: least } }\n");
 
         assertEquals(home.resolve("plugins"), config.plugins().directory());
         assertEquals(PluginFailurePolicy.FAIL, config.plugins().onError());
@@ -265,7 +250,7 @@ class ConfigLoaderTest {
 
     @Test
     void thePluginsSectionSetsTheDirectoryRelativeToHomeAndWhatAFailingPluginDoes() throws IOException {
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 plugins: { directory: extra/plugins, onError: skip }
                 endpoints: { least: { vendor: least } }
                 """);
@@ -276,7 +261,7 @@ class ConfigLoaderTest {
 
     @Test
     void anUnknownOnErrorOrPluginsKeyIsReportedByKey() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 plugins: { onError: ignore, dir: x }
                 endpoints: { least: { vendor: least } }
                 """);
@@ -290,7 +275,7 @@ class ConfigLoaderTest {
 
     @Test
     void theServerBodyLimitIsEachEndpointsDefaultAndEndpointsCanOverrideIt() throws IOException {
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 server: { maxBodyBytes: 2048 }
                 store: { path: var/store }
                 endpoints:
@@ -305,7 +290,7 @@ class ConfigLoaderTest {
 
     @Test
     void routesDefaultToEverythingAndMustNameAHandler() throws IOException {
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 endpoints: { least: { vendor: least } }
                 handlers: { log: { type: log, options: { level: info, tags: [a, b] } } }
                 routes:
@@ -319,7 +304,7 @@ class ConfigLoaderTest {
         assertEquals("info", config.handlers().get(0).options().string("level").orElseThrow());
         assertEquals(List.of("a", "b"), config.handlers().get(0).options().stringList("tags"));
 
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpoints: { least: { vendor: least } }
                 routes:
                   - { from: least }
@@ -329,7 +314,7 @@ class ConfigLoaderTest {
 
     @Test
     void everyProblemIsReportedInOneGo() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 server: { port: -1 }
                 store: { type: s3 }
                 endpoints:
@@ -345,12 +330,12 @@ class ConfigLoaderTest {
 
     @Test
     void theBacklogBoundDefaultsAndIsCheckedWithAFixThatSaysWhatItMeans() throws IOException {
-        assertEquals(100_000, load("endpoints: { least: { vendor: least } }\n").store().maxBacklog());
-        assertEquals(500, load("store: { maxBacklog: 500 }\nendpoints: { least: { vendor: least } }\n")
+        assertEquals(100_000, files.load("endpoints: { least: { vendor: least } }\n").store().maxBacklog());
+        assertEquals(500, files.load("store: { maxBacklog: 500 }\nendpoints: { least: { vendor: least } }\n")
                 .store().maxBacklog());
 
         for (String bad : List.of("0", "-5", "lots", "2000000000")) {
-            InvalidConfigException e = loadFails("store: { maxBacklog: " + bad + " }\n"
+            InvalidConfigException e = files.loadFails("store: { maxBacklog: " + bad + " }\n"
                     + "endpoints: { least: { vendor: least } }\n");
             ConfigProblem problem = problemAt(e, "store.maxBacklog").orElseThrow(() -> new AssertionError(e));
             assertTrue(problem.problem().equals("must be between 1 and 1000000000")

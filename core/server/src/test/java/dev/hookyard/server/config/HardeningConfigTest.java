@@ -1,17 +1,17 @@
 package dev.hookyard.server.config;
 
+import static dev.hookyard.server.testing.ConfigFiles.problemAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.hookyard.server.net.Cidr;
+import dev.hookyard.server.testing.ConfigFiles;
 import dev.hookyard.server.testing.LogCapture;
 import dev.hookyard.server.testing.TestKeystores;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,24 +34,11 @@ class HardeningConfigTest {
     @TempDir
     Path home;
 
-    private HookyardConfig load(String yaml) throws IOException {
-        return new ConfigLoader(home, ENV::get).load(write("conf/hookyard.yaml", yaml));
-    }
+    private ConfigFiles files;
 
-    private InvalidConfigException loadFails(String yaml) throws IOException {
-        Path file = write("conf/hookyard.yaml", yaml);
-        return assertThrows(InvalidConfigException.class, () -> new ConfigLoader(home, ENV::get).load(file));
-    }
-
-    private Path write(String relative, String text) throws IOException {
-        Path file = home.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static Optional<ConfigProblem> problemAt(InvalidConfigException e, String key) {
-        return e.problems().stream().filter(p -> p.key().equals(key)).findFirst();
+    @BeforeEach
+    void files() {
+        files = new ConfigFiles(home, ENV);
     }
 
     private static String endpoint(String extra) {
@@ -63,7 +50,7 @@ class HardeningConfigTest {
         Files.createDirectories(home.resolve("conf"));
         TestKeystores.create(home.resolve("conf/tls.p12"), PASSWORD, "config-test");
 
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 server: { tls: { keystore: conf/tls.p12, password: "${env:TLS_PASSWORD}", reloadInterval: 5m } }
                 """ + endpoint(""));
 
@@ -79,14 +66,15 @@ class HardeningConfigTest {
     void withoutTlsTheListenerIsPlainAndReloadDefaultsToAMinute() throws IOException {
         Files.createDirectories(home.resolve("conf"));
         TestKeystores.create(home.resolve("conf/tls.p12"), PASSWORD, "config-test");
-        assertNull(load(endpoint("")).server().tls());
-        assertEquals(Duration.ofSeconds(60), load("server: { tls: { keystore: conf/tls.p12, password: \"${env:TLS_PASSWORD}\" } }\n"
-                + endpoint("")).server().tls().reloadInterval());
+        assertNull(files.load(endpoint("")).server().tls());
+        assertEquals(Duration.ofSeconds(60), files.load(
+                "server: { tls: { keystore: conf/tls.p12, password: \"${env:TLS_PASSWORD}\" } }\n" + endpoint(""))
+                .server().tls().reloadInterval());
     }
 
     @Test
     void aMissingKeystoreNamesTheKeyAndTheFile() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 server: { tls: { keystore: conf/nope.p12, password: "${env:TLS_PASSWORD}" } }
                 """ + endpoint(""));
 
@@ -100,7 +88,7 @@ class HardeningConfigTest {
         Files.createDirectories(home.resolve("conf"));
         TestKeystores.create(home.resolve("conf/tls.p12"), PASSWORD, "config-test");
 
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 server: { tls: { keystore: conf/tls.p12, password: "${env:WRONG_PASSWORD}" } }
                 """ + endpoint(""));
 
@@ -114,7 +102,7 @@ class HardeningConfigTest {
         Files.createDirectories(home.resolve("conf"));
         TestKeystores.createCertificateOnly(home.resolve("conf/trust.p12"), PASSWORD, Files.createTempDirectory(home, "s"));
 
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 server: { tls: { keystore: conf/trust.p12, password: "${env:TLS_PASSWORD}" } }
                 """ + endpoint(""));
 
@@ -124,22 +112,22 @@ class HardeningConfigTest {
 
     @Test
     void aFileThatIsNotAKeystoreAndMissingTlsKeysAreReportedByKey() throws IOException {
-        write("conf/tls.p12", "not a keystore at all");
-        InvalidConfigException e = loadFails("""
+        files.write("conf/tls.p12", "not a keystore at all");
+        InvalidConfigException e = files.loadFails("""
                 server: { tls: { keystore: conf/tls.p12, password: "${env:TLS_PASSWORD}", reloadInterval: 10ms } }
                 """ + endpoint(""));
         assertTrue(problemAt(e, "server.tls.keystore").orElseThrow().problem().contains("not a PKCS12 keystore"),
                 e.getMessage());
         assertTrue(problemAt(e, "server.tls.reloadInterval").isPresent(), e.getMessage());
 
-        InvalidConfigException missing = loadFails("server: { tls: { reloadInterval: 1s } }\n" + endpoint(""));
+        InvalidConfigException missing = files.loadFails("server: { tls: { reloadInterval: 1s } }\n" + endpoint(""));
         assertTrue(problemAt(missing, "server.tls.keystore").isPresent(), missing.getMessage());
         assertTrue(problemAt(missing, "server.tls.password").isPresent(), missing.getMessage());
     }
 
     @Test
     void limitsHaveDefaultsAndEndpointsOverrideHeaderCountAndBodyTimeout() throws IOException {
-        HookyardConfig defaults = load(endpoint(""));
+        HookyardConfig defaults = files.load(endpoint(""));
         assertEquals(ServerLimits.DEFAULTS, defaults.server().limits());
         assertEquals(new ServerLimits(8192, 64, Duration.ofSeconds(30), Duration.ofSeconds(30), 1024),
                 ServerLimits.DEFAULTS);
@@ -149,7 +137,7 @@ class HardeningConfigTest {
         assertTrue(admission.allow().isEmpty());
         assertNull(admission.rateLimit());
 
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 server:
                   limits: { maxHeaderBytes: 4096, maxHeaderCount: 20, idleTimeout: 10s, bodyTimeout: 5s, maxConnections: 50 }
                 """ + endpoint(", maxHeaderCount: 12, bodyTimeout: 2s"));
@@ -158,14 +146,15 @@ class HardeningConfigTest {
         assertEquals(12, config.endpoints().get(0).admission().maxHeaderCount());
         assertEquals(Duration.ofSeconds(2), config.endpoints().get(0).admission().bodyTimeout());
 
-        HookyardConfig inherited = load("server: { limits: { maxHeaderCount: 20, bodyTimeout: 5s } }\n" + endpoint(""));
+        HookyardConfig inherited =
+                files.load("server: { limits: { maxHeaderCount: 20, bodyTimeout: 5s } }\n" + endpoint(""));
         assertEquals(20, inherited.endpoints().get(0).admission().maxHeaderCount());
         assertEquals(Duration.ofSeconds(5), inherited.endpoints().get(0).admission().bodyTimeout());
     }
 
     @Test
     void badLimitsAreReportedByKey() throws IOException {
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 server:
                   limits: { maxHeaderBytes: 10, maxHeaderCount: 0, idleTimeout: forever, maxConnections: -1, maxBody: 1 }
                 """ + endpoint(", bodyTimeout: 2 weeks"));
@@ -178,7 +167,7 @@ class HardeningConfigTest {
 
     @Test
     void allowListsTrustedProxiesAndRateLimitsAreParsedAndCheckedByKey() throws IOException {
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 server: { trustedProxies: ["10.0.0.0/8", "::1"] }
                 """ + endpoint(", allow: [\"10.0.0.0/8\", \"2001:db8::/32\", \"203.0.113.7\"],"
                 + " rateLimit: { requests: 100, per: 1s }"));
@@ -189,7 +178,7 @@ class HardeningConfigTest {
                 admission.allow().stream().map(Cidr::toString).toList());
         assertEquals(new RateLimitConfig(100, Duration.ofSeconds(1)), admission.rateLimit());
 
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 server: { trustedProxies: ["proxy.example.com"] }
                 endpoints:
                   a: { vendor: least, allow: ["10.0.0.0/33", "300.1.1.1", "10.0.0.1"], rateLimit: { requests: 0, per: soon } }
@@ -205,7 +194,7 @@ class HardeningConfigTest {
 
     @Test
     void secretsMayCarryANotAfterAndAreCheckedByKey() throws IOException {
-        HookyardConfig config = load("""
+        HookyardConfig config = files.load("""
                 endpoints:
                   least:
                     vendor: least
@@ -218,7 +207,7 @@ class HardeningConfigTest {
         assertEquals(Instant.parse("2026-12-31T00:00:00Z"), keyring.get(1).notAfter());
         assertEquals(2, config.endpoints().get(0).secrets().size());
 
-        InvalidConfigException e = loadFails("""
+        InvalidConfigException e = files.loadFails("""
                 endpoints:
                   least:
                     vendor: least
@@ -232,7 +221,7 @@ class HardeningConfigTest {
 
     @Test
     void literalSecretsInAFileOthersMayReadAreWarnedAboutByKeyNeverByValue() throws IOException {
-        Path file = write("conf/hookyard.yaml", """
+        Path file = files.write("conf/hookyard.yaml", """
                 endpoints:
                   least:
                     vendor: least
@@ -244,7 +233,7 @@ class HardeningConfigTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         try (LogCapture logs = LogCapture.capture()) {
-            new ConfigLoader(home, ENV::get).load(file);
+            files.loader().load(file);
             List<LogCapture.Line> warnings = logs.atLeast(Level.WARN).stream()
                     .filter(l -> l.logger().equals("hookyard.config")).toList();
             assertEquals(1, warnings.size(), logs.text());
@@ -260,18 +249,18 @@ class HardeningConfigTest {
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         try (LogCapture logs = LogCapture.capture()) {
-            new ConfigLoader(home, ENV::get).load(file);
+            files.loader().load(file);
             assertTrue(logs.lines().stream().noneMatch(l -> l.logger().equals("hookyard.config")), logs.text());
         }
     }
 
     @Test
     void referencedSecretsInAReadableFileAreNoCauseForWarning() throws IOException {
-        Path file = write("conf/hookyard.yaml", endpoint(""));
+        Path file = files.write("conf/hookyard.yaml", endpoint(""));
         Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         try (LogCapture logs = LogCapture.capture()) {
-            new ConfigLoader(home, ENV::get).load(file);
+            files.loader().load(file);
             assertTrue(logs.lines().stream().noneMatch(l -> l.logger().equals("hookyard.config")), logs.text());
         }
     }
