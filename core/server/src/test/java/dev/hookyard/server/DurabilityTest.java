@@ -6,7 +6,6 @@ import static dev.hookyard.server.testing.LeastFixtures.SPEC_SIGNATURE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookyard.server.store.AppendResult;
 import dev.hookyard.server.store.DeliveryStatus;
@@ -40,14 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurabilityTest {
 
-    private static final String CONFIG = TestServer.serverSection() + """
-            endpoints:
-              least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
-            handlers:
-              rec: { type: recording }
-            routes:
-              - { to: [rec] }
-            """;
+    private static final String CONFIG = TestServer.serverSection() + TestServer.LEAST_TO_REC;
 
     @TempDir
     Path home;
@@ -61,7 +53,7 @@ class DurabilityTest {
                     server.post("/hooks/least", SPEC_BODY, Map.of(SIGNATURE_HEADER, SPEC_SIGNATURE)).body());
             id = server.findByKey("least", LeastFixtures.keyOf(SPEC_BODY)).orElseThrow().id();
             Eventually.await(() -> first.events("rec").size() == 1, () -> "not handled before the restart");
-            Eventually.await(() -> status(server, id) == DeliveryStatus.DONE, () -> "not done before the restart");
+            Eventually.await(() -> server.status(id) == DeliveryStatus.DONE, () -> "not done before the restart");
         }
 
         RecordingHandlers second = new RecordingHandlers();
@@ -97,15 +89,15 @@ class DurabilityTest {
 
         RecordingHandlers recording = new RecordingHandlers();
         try (TestServer server = TestServer.start(home, CONFIG, recording)) {
-            Eventually.await(() -> status(server, pending) == DeliveryStatus.DONE,
-                    () -> "the pending run was not dispatched: " + runs(server, pending));
+            Eventually.await(() -> server.status(pending) == DeliveryStatus.DONE,
+                    () -> "the pending run was not dispatched: " + server.runs(pending));
             RecordCreated event = assertInstanceOf(RecordCreated.class, recording.events("rec").get(0));
             assertEquals(42L, event.recordId());
             assertEquals(received, event.delivery().receivedAt(), "the handler sees the stored delivery");
 
-            Eventually.await(() -> status(server, orphaned) == DeliveryStatus.FAILED,
-                    () -> "orphaned run: " + runs(server, orphaned));
-            RunView dead = runs(server, orphaned).get(0);
+            Eventually.await(() -> server.status(orphaned) == DeliveryStatus.FAILED,
+                    () -> "orphaned run: " + server.runs(orphaned));
+            RunView dead = server.runs(orphaned).get(0);
             assertEquals(RunStatus.DEAD, dead.status());
             assertEquals("handler 'gone' is no longer configured", dead.lastError());
             assertEquals(1, recording.calls().size());
@@ -114,21 +106,15 @@ class DurabilityTest {
 
     @Test
     void aRetryScheduledBeforeAShutdownRunsAfterTheRestartWhenItIsDue() throws Exception {
-        RecordingHandlers first = new RecordingHandlers()
-                .script("rec", call -> Outcome.retryAfter(Duration.ofHours(1)));
+        RecordingHandlers first = new RecordingHandlers();
         Delivery delivery = LeastFixtures.recordCreated("least", 99);
-        long id;
-        try (TestServer server = TestServer.start(home, CONFIG, first)) {
-            assertEquals("accepted\n", server.post("/hooks/least", delivery).body());
-            id = server.findByKey("least", delivery.bodySha256()).orElseThrow().id();
-            Eventually.await(() -> runs(server, id).get(0).attempts() == 1, () -> "runs " + runs(server, id));
-        }
+        long id = retryScheduledBeforeAShutdown(first, delivery);
 
         // Two hours later the retry is due: a new server (with a clock two hours ahead) picks it up.
         RecordingHandlers second = new RecordingHandlers();
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
         try (TestServer server = TestServer.start(home, CONFIG, second, later)) {
-            Eventually.await(() -> status(server, id) == DeliveryStatus.DONE, () -> "runs " + runs(server, id));
+            Eventually.await(() -> server.status(id) == DeliveryStatus.DONE, () -> "runs " + server.runs(id));
             assertEquals(List.of(new RunView("rec", RunStatus.DONE, 2, null)), server.store().runs(id));
             assertEquals(1, second.callsWithKey("rec", delivery.bodySha256()));
         }
@@ -137,15 +123,8 @@ class DurabilityTest {
 
     @Test
     void aRetryNotYetDueIsNotRunEarlyAfterARestart() throws Exception {
-        RecordingHandlers first = new RecordingHandlers()
-                .script("rec", call -> Outcome.retryAfter(Duration.ofHours(1)));
         Delivery delivery = LeastFixtures.recordCreated("least", 98);
-        long id;
-        try (TestServer server = TestServer.start(home, CONFIG, first)) {
-            assertEquals("accepted\n", server.post("/hooks/least", delivery).body());
-            id = server.findByKey("least", delivery.bodySha256()).orElseThrow().id();
-            Eventually.await(() -> runs(server, id).get(0).attempts() == 1, () -> "runs " + runs(server, id));
-        }
+        long id = retryScheduledBeforeAShutdown(new RecordingHandlers(), delivery);
 
         RecordingHandlers second = new RecordingHandlers();
         try (TestServer server = TestServer.start(home, CONFIG, second)) {
@@ -154,7 +133,21 @@ class DurabilityTest {
             Eventually.await(() -> second.callsWithKey("rec", marker.bodySha256()) == 1, () -> "marker not handled");
             assertEquals(0, second.callsWithKey("rec", delivery.bodySha256()));
             assertEquals(new RunView("rec", RunStatus.PENDING, 1, "handler asked to retry after PT1H"),
-                    runs(server, id).get(0));
+                    server.runs(id).get(0));
+        }
+    }
+
+    /**
+     * Runs a server whose handler asks to retry in an hour, delivers to it, and stops it once that first attempt is
+     * recorded; returns the delivery's id.
+     */
+    private long retryScheduledBeforeAShutdown(RecordingHandlers first, Delivery delivery) throws Exception {
+        first.script("rec", call -> Outcome.retryAfter(Duration.ofHours(1)));
+        try (TestServer server = TestServer.start(home, CONFIG, first)) {
+            assertEquals("accepted\n", server.post("/hooks/least", delivery).body());
+            long id = server.findByKey("least", delivery.bodySha256()).orElseThrow().id();
+            Eventually.await(() -> server.runs(id).get(0).attempts() == 1, () -> "runs " + server.runs(id));
+            return id;
         }
     }
 
@@ -164,21 +157,5 @@ class DurabilityTest {
                 LeastFixtures.keyOf(body), Headers.ofSingle(Map.of("Content-Type", "application/json")),
                 body.getBytes(StandardCharsets.UTF_8), received, handlers));
         return assertInstanceOf(AppendResult.Stored.class, result).id();
-    }
-
-    private static DeliveryStatus status(TestServer server, long id) {
-        try {
-            return server.store().find(id).orElseThrow().status();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<RunView> runs(TestServer server, long id) {
-        try {
-            return server.store().runs(id);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -39,30 +39,39 @@ class GracefulShutdownTest {
     }
 
     private String yaml(String grace) {
-        return "server: { host: 127.0.0.1, port: 0, shutdownGrace: " + grace + " }\nstore: { path: data }\n" + """
-                endpoints:
-                  least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
-                handlers:
-                  h: { type: recording }
-                routes:
-                  - { to: [h] }
-                """;
+        return "server: { host: 127.0.0.1, port: 0, shutdownGrace: " + grace + " }\nstore: { path: data }\n"
+                + TestServer.LEAST_TO_REC;
+    }
+
+    /** A server whose handler call for delivery {@code id} has started and is still running. */
+    private record CallInProgress(TestServer server, long id) {
+    }
+
+    /**
+     * Starts a server with shutdown grace {@code grace} whose handler runs {@code block} on its call, and delivers
+     * to it; returns once the call has started.
+     */
+    private CallInProgress startWithACallInProgress(String grace, Runnable block, long recordId) throws Exception {
+        RecordingHandlers recording = new RecordingHandlers();
+        CountDownLatch started = new CountDownLatch(1);
+        recording.script("rec", call -> {
+            started.countDown();
+            block.run();
+            return Outcome.done();
+        });
+        TestServer server = TestServer.start(home, yaml(grace), recording);
+        Delivery delivery = LeastFixtures.recordCreated("least", recordId);
+        assertEquals("accepted\n", server.post("/hooks/least", delivery).body());
+        long id = server.findByKey("least", delivery.bodySha256()).orElseThrow().id();
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the handler call started");
+        return new CallInProgress(server, id);
     }
 
     @Test
     void aHandlerCallRunningAtStopFinishesAndIsRecordedWithinTheGrace() throws Exception {
-        RecordingHandlers recording = new RecordingHandlers();
-        CountDownLatch started = new CountDownLatch(1);
-        recording.script("h", call -> {
-            started.countDown();
-            await(release);
-            return Outcome.done();
-        });
-        TestServer server = TestServer.start(home, yaml("20s"), recording);
-        Delivery delivery = LeastFixtures.recordCreated("least", 1);
-        assertEquals("accepted\n", server.post("/hooks/least", delivery).body());
-        long id = server.findByKey("least", delivery.bodySha256()).orElseThrow().id();
-        assertTrue(started.await(10, TimeUnit.SECONDS), "the handler call started");
+        CallInProgress call = startWithACallInProgress("20s", () -> await(release), 1);
+        TestServer server = call.server();
+        long id = call.id();
 
         AtomicBoolean closed = new AtomicBoolean();
         Thread stopping = new Thread(() -> {
@@ -82,36 +91,18 @@ class GracefulShutdownTest {
 
     @Test
     void aCallStillRunningAfterTheGraceStaysPendingAndTheNextStartHandlesIt() throws Exception {
-        RecordingHandlers stuck = new RecordingHandlers();
-        CountDownLatch started = new CountDownLatch(1);
-        stuck.script("h", call -> {
-            started.countDown();
-            awaitIgnoringInterrupts(release);
-            return Outcome.done();
-        });
-        TestServer first = TestServer.start(home, yaml("200ms"), stuck);
-        Delivery delivery = LeastFixtures.recordCreated("least", 2);
-        assertEquals("accepted\n", first.post("/hooks/least", delivery).body());
-        long id = first.findByKey("least", delivery.bodySha256()).orElseThrow().id();
-        assertTrue(started.await(10, TimeUnit.SECONDS), "the handler call started");
-        first.close(); // returns after the grace although the call is still running
+        CallInProgress stuck = startWithACallInProgress("200ms", () -> awaitIgnoringInterrupts(release), 2);
+        long id = stuck.id();
+        stuck.server().close(); // returns after the grace although the call is still running
 
         RecordingHandlers working = new RecordingHandlers();
         try (TestServer second = TestServer.start(home, yaml("20s"), working)) {
-            Eventually.await(() -> status(second, id) == DeliveryStatus.DONE,
-                    () -> "delivery " + id + " is " + status(second, id));
+            Eventually.await(() -> second.status(id) == DeliveryStatus.DONE,
+                    () -> "delivery " + id + " is " + second.status(id));
             RunView run = second.store().runs(id).get(0);
             assertEquals(RunStatus.DONE, run.status());
             assertEquals(1, run.attempts(), "the interrupted first call was never recorded as an attempt");
-            assertEquals(1, working.events("h").size());
-        }
-    }
-
-    private static DeliveryStatus status(TestServer server, long id) {
-        try {
-            return server.store().find(id).orElseThrow().status();
-        } catch (Exception e) {
-            throw new AssertionError(e);
+            assertEquals(1, working.events("rec").size());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.hookyard.server.http;
 import static dev.hookyard.server.testing.LeastFixtures.SIGNATURE_HEADER;
 import static dev.hookyard.server.testing.LeastFixtures.SPEC_SIGNATURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.hookyard.server.http.RejectionCounters.Reason;
@@ -60,11 +59,7 @@ class AccessHttpTest {
                 store: { path: data }
                 endpoints:
                 %s
-                handlers:
-                  rec: { type: recording }
-                routes:
-                  - { to: [rec] }
-                """.formatted(serverExtra, endpoints), new RecordingHandlers(), clock);
+                """.formatted(serverExtra, endpoints) + TestServer.ALL_TO_REC, new RecordingHandlers(), clock);
     }
 
     private long count(Reason reason) {

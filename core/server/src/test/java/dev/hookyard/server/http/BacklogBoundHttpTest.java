@@ -26,13 +26,7 @@ class BacklogBoundHttpTest {
     private static final String CONFIG = """
             server: { host: 127.0.0.1, port: 0 }
             store: { path: data, maxBacklog: 3 }
-            endpoints:
-              least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
-            handlers:
-              rec: { type: recording }
-            routes:
-              - { to: [rec] }
-            """;
+            """ + TestServer.LEAST_TO_REC;
 
     @TempDir
     Path home;

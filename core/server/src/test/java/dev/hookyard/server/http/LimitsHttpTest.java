@@ -25,7 +25,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +70,7 @@ class LimitsHttpTest {
                 endpoints:
                   least: { vendor: least, secrets: ["${env:LEAST_SECRET}"], maxBodyBytes: 1024 }
                   tight: { vendor: least, secrets: ["${env:LEAST_SECRET}"] %s }
-                handlers:
-                  rec: { type: recording }
-                routes:
-                  - { to: [rec] }
-                """.formatted(limits, endpointExtra), new RecordingHandlers());
+                """.formatted(limits, endpointExtra) + TestServer.ALL_TO_REC, new RecordingHandlers());
     }
 
     private long count(Reason reason) {

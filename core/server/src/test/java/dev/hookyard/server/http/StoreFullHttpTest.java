@@ -40,14 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreFullHttpTest {
 
-    private static final String CONFIG = TestServer.serverSection() + """
-            endpoints:
-              least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
-            handlers:
-              rec: { type: recording }
-            routes:
-              - { to: [rec] }
-            """;
+    private static final String CONFIG = TestServer.serverSection() + TestServer.LEAST_TO_REC;
 
     @TempDir
     Path home;

@@ -29,14 +29,7 @@ class StoreUnavailableHttpTest {
     @Test
     void aDeliveryThatCannotBeStoredIs503WithRetryAfterAndItsRetryIsAccepted() throws Exception {
         RecordingHandlers recording = new RecordingHandlers();
-        String yaml = TestServer.serverSection() + """
-                endpoints:
-                  least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
-                handlers:
-                  rec: { type: recording }
-                routes:
-                  - { to: [rec] }
-                """;
+        String yaml = TestServer.serverSection() + TestServer.LEAST_TO_REC;
         try (TestServer server = TestServer.start(home, yaml, recording)) {
             Delivery delivery = LeastFixtures.recordCreated("least", 503);
             Path db = home.resolve("data").resolve(SqliteDeliveryStore.FILE_NAME);

@@ -6,7 +6,9 @@ import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore;
+import dev.hookyard.server.store.DeliveryStore.RunView;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
 import dev.hookyard.spi.Delivery;
@@ -58,6 +60,23 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Hookyard hookyard) {
         this.hookyard = hookyard;
     }
+
+    /** Endpoint {@code least}: the LEAST vendor with the SPEC secret (from {@code ${env:LEAST_SECRET}}). */
+    public static final String LEAST_ENDPOINT = """
+            endpoints:
+              least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
+            """;
+
+    /** The recording handler {@code rec}, and one route that sends it every delivery. */
+    public static final String ALL_TO_REC = """
+            handlers:
+              rec: { type: recording }
+            routes:
+              - { to: [rec] }
+            """;
+
+    /** The usual pipeline of tests: endpoint {@code least}, every delivery to the recording handler {@code rec}. */
+    public static final String LEAST_TO_REC = LEAST_ENDPOINT + ALL_TO_REC;
 
     /** The usual listener and store settings for tests: loopback, any free port, store in {@code home/data}. */
     public static String serverSection() {
@@ -149,6 +168,24 @@ public final class TestServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status of stored delivery {@code id} (which must exist). */
+    public DeliveryStatus status(long id) {
+        try {
+            return store().find(id).orElseThrow().status();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The handler runs of stored delivery {@code id}. */
+    public List<RunView> runs(long id) {
+        try {
+            return store().runs(id);
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
