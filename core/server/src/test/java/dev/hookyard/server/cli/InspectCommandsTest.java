@@ -55,19 +55,13 @@ class InspectCommandsTest {
         }
     }
 
-    /** Output and status of one command. */
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run hookyard(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    /** Runs a store command on this test's configuration file, without environment variables. */
+    private CommandRun hookyard(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
         all[args.length + 1] = config().toString();
-        int status = HookyardCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Run(status, out.toString(), err.toString());
+        return CommandRun.of(home, Map.of(), all);
     }
 
     private Path config() {
@@ -127,35 +121,35 @@ class InspectCommandsTest {
         long old = append("record.created", 1, now.minus(Duration.ofDays(40)), List.of());
         long recent = append("record.archived", 2, now.minusSeconds(60), List.of());
 
-        Run list = hookyard("deliveries", "list");
+        CommandRun list = hookyard("deliveries", "list");
         assertEquals(0, list.status(), list.err());
         assertTrue(list.out().startsWith("ID "), list.out());
         assertTrue(list.out().contains("record.created") && list.out().contains("record.archived"), list.out());
 
-        Run filtered = hookyard("deliveries", "list", "--type", "record.arch*", "--since", "1h", "--json");
+        CommandRun filtered = hookyard("deliveries", "list", "--type", "record.arch*", "--since", "1h", "--json");
         assertEquals(0, filtered.status(), filtered.err());
         JsonNode page = JSON.readTree(filtered.out());
         assertEquals(1, page.get("deliveries").size());
         assertEquals(recent, page.get("deliveries").get(0).get("id").asLong());
 
-        Run paged = hookyard("deliveries", "list", "--limit", "1");
+        CommandRun paged = hookyard("deliveries", "list", "--limit", "1");
         assertTrue(paged.out().contains("--after " + old), paged.out());
 
-        Run show = hookyard("deliveries", "show", Long.toString(old));
+        CommandRun show = hookyard("deliveries", "show", Long.toString(old));
         assertEquals(0, show.status(), show.err());
         assertTrue(show.out().contains(LeastFixtures.SIGNATURE_HEADER + ": ****"), show.out());
         assertFalse(show.out().contains("0123456789abcdef"), "the signature is never shown");
         assertTrue(show.out().contains("--full-body shows all"), "a long body is cut short by default");
         assertTrue(show.out().contains("none (no route selected a handler)"), show.out());
-        Run full = hookyard("deliveries", "show", Long.toString(old), "--full-body");
+        CommandRun full = hookyard("deliveries", "show", Long.toString(old), "--full-body");
         assertTrue(full.out().contains("x".repeat(3000)), "--full-body shows the whole body");
         JsonNode shownJson = JSON.readTree(hookyard("deliveries", "show", Long.toString(old), "--json").out());
         assertEquals("[\"****\"]", shownJson.get("headers").get(LeastFixtures.SIGNATURE_HEADER).toString());
 
-        Run dry = hookyard("purge", "--dry-run");
+        CommandRun dry = hookyard("purge", "--dry-run");
         assertEquals(0, dry.status(), dry.err());
         assertTrue(dry.out().startsWith("Would purge 1 deliveries"), dry.out());
-        Run purge = hookyard("purge", "--json");
+        CommandRun purge = hookyard("purge", "--json");
         assertEquals(1, JSON.readTree(purge.out()).get("purged").asInt());
         assertEquals(4, hookyard("deliveries", "show", Long.toString(old)).status(), "purged: not found");
         assertEquals(0, hookyard("deliveries", "show", Long.toString(recent)).status());
@@ -166,7 +160,7 @@ class InspectCommandsTest {
         writeConfig("  - { from: least, to: [archive] }\n");
         long unrouted = append("record.created", 3, Instant.now(), List.of());
 
-        Run replay = hookyard("replay", Long.toString(unrouted));
+        CommandRun replay = hookyard("replay", Long.toString(unrouted));
 
         assertEquals(0, replay.status(), replay.err());
         assertTrue(replay.out().contains("Replayed delivery " + unrouted + " to archive"), replay.out());
@@ -192,13 +186,13 @@ class InspectCommandsTest {
         Eventually.await(() -> runStatus(id, "slack") == RunStatus.DEAD, () -> "slack: " + runStatus(id, "slack"));
         Eventually.await(() -> runStatus(id, "archive") == RunStatus.DONE, () -> "archive not done");
 
-        Run failed = hookyard("deliveries", "list", "--status", "failed", "--json");
+        CommandRun failed = hookyard("deliveries", "list", "--status", "failed", "--json");
         assertEquals(id, JSON.readTree(failed.out()).get("deliveries").get(0).get("id").asLong(), failed.out());
-        Run shown = hookyard("deliveries", "show", Long.toString(id));
+        CommandRun shown = hookyard("deliveries", "show", Long.toString(id));
         assertTrue(shown.out().contains("slack is down"), shown.out());
 
         fixed.set(true);
-        Run replay = hookyard("replay", "--all", "--status", "failed", "--handler", "slack");
+        CommandRun replay = hookyard("replay", "--all", "--status", "failed", "--handler", "slack");
 
         assertEquals(0, replay.status(), replay.err());
         assertTrue(replay.out().contains("Replayed 1 of 1 matching deliveries (slack: 1)"), replay.out());
@@ -212,16 +206,16 @@ class InspectCommandsTest {
     void exitCodesAndMessagesForWhatCannotBeDone() throws Exception {
         writeConfig("  - { from: least, events: [\"record.created\"], to: [archive] }\n");
 
-        Run noStore = hookyard("deliveries", "list");
+        CommandRun noStore = hookyard("deliveries", "list");
         assertEquals(3, noStore.status(), "no store yet: unavailable");
         assertTrue(noStore.err().contains("no store at"), noStore.err());
 
         long unrouted = append("record.archived", 5, Instant.now(), List.of());
-        Run unknownHandler = hookyard("replay", Long.toString(unrouted), "--handler", "slak");
+        CommandRun unknownHandler = hookyard("replay", Long.toString(unrouted), "--handler", "slak");
         assertEquals(2, unknownHandler.status());
         assertTrue(unknownHandler.err().contains("did you mean 'slack'"), unknownHandler.err());
 
-        Run noRoute = hookyard("replay", Long.toString(unrouted));
+        CommandRun noRoute = hookyard("replay", Long.toString(unrouted));
         assertEquals(4, noRoute.status());
         assertTrue(noRoute.err().contains("no route selects a handler"), noRoute.err());
 
@@ -234,7 +228,7 @@ class InspectCommandsTest {
         assertEquals(2, hookyard("replay", "1", "--status", "failed").status(), "filters need --all");
         assertEquals(2, hookyard("purge", "--older-than", "soon").status());
 
-        Run dryAll = hookyard("replay", "--all", "--dry-run", "--handler", "slack");
+        CommandRun dryAll = hookyard("replay", "--all", "--dry-run", "--handler", "slack");
         assertEquals(0, dryAll.status(), dryAll.err());
         assertTrue(dryAll.out().startsWith("Would replay 1 of 1"), dryAll.out());
 
