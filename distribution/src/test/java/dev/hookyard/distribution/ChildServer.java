@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -72,11 +73,38 @@ final class ChildServer {
         return new ChildServer(builder.start());
     }
 
+    /**
+     * Writes {@code work/hookyard.yaml}: the listener and the management API on free loopback ports (tests may run
+     * side by side), the store in {@code store}, endpoint {@code least} at /hooks/least with the secret from
+     * LEAST_SECRET and {@code leastOptions} (null for none), and the given lines under handlers: and routes:.
+     */
+    static Path writeConfig(Path work, Path store, String leastOptions, String handlers, String routes)
+            throws IOException {
+        String yaml = String.join("\n",
+                "server: { host: 127.0.0.1, port: 0 }",
+                "management: { host: 127.0.0.1, port: 0 }",
+                "store: { path: '" + quoted(store) + "' }",
+                "endpoints:",
+                "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"]"
+                        + (leastOptions == null ? "" : ", options: " + leastOptions) + " }",
+                "handlers:",
+                handlers,
+                "routes:",
+                routes,
+                "");
+        return Files.writeString(work.resolve("hookyard.yaml"), yaml);
+    }
+
+    /** A path for a single-quoted YAML scalar: absolute, its quotes doubled. */
+    static String quoted(Path path) {
+        return path.toAbsolutePath().toString().replace("'", "''");
+    }
+
     /** The unpacked distribution built by the package phase. */
     static Path distributionHome() {
         String property = System.getProperty("hookyard.distribution");
         Path home = property != null ? Paths.get(property) : Paths.get("target", "hookyard");
-        assertTrue(java.nio.file.Files.isDirectory(home.resolve("lib")),
+        assertTrue(Files.isDirectory(home.resolve("lib")),
                 () -> "no unpacked distribution at " + home.toAbsolutePath() + ": run 'mvn verify' (the package"
                         + " phase builds it)");
         return home.toAbsolutePath();

@@ -89,7 +89,8 @@ class CrashIT {
         Path home = ChildServer.distributionHome();
         Path launcher = home.resolve("bin/hookyard");
         Path store = work.resolve("store");
-        Path config = writeConfig(store);
+        Path config = ChildServer.writeConfig(work, store, "{ channel: any }", "  log: { type: log }",
+                "  - { from: \"*\", to: [log] }");
         List<Sent> deliveries = new ArrayList<>();
         for (int i = 0; i < DELIVERIES; i++) {
             byte[] body = ("{\"event\":\"record.created\",\"record_id\":" + (1_000_000 + i)
@@ -298,24 +299,5 @@ class CrashIT {
 
     private static boolean allDone(List<Future<?>> loops) {
         return loops.stream().allMatch(Future::isDone);
-    }
-
-    private Path writeConfig(Path store) throws IOException {
-        String yaml = String.join("\n",
-                "server: { host: 127.0.0.1, port: 0 }",
-                "management: { host: 127.0.0.1, port: 0 }   # any free port: tests may run side by side",
-                "store:",
-                "  path: '" + store.toAbsolutePath().toString().replace("'", "''") + "'",
-                "endpoints:",
-                "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"],"
-                        + " options: { channel: any } }",
-                "handlers:",
-                "  log: { type: log }",
-                "routes:",
-                "  - { from: \"*\", to: [log] }",
-                "");
-        Path config = work.resolve("hookyard.yaml");
-        Files.writeString(config, yaml);
-        return config;
     }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -66,18 +65,20 @@ class LaunchIT {
 
     @Test
     void signatureHelperReproducesTheLeastTestVector() throws Exception {
-        assertEquals(CREATED_SIGNATURE, leastSignature(SECRET, CREATED_BODY.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(CREATED_SIGNATURE,
+                LeastSigning.signature(SECRET, CREATED_BODY.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void launchedDistributionVerifiesStoresDispatchesAndDeduplicatesAcrossARestart() throws Exception {
-        Path home = distributionHome();
+        Path home = ChildServer.distributionHome();
         Path launcher = home.resolve("bin/hookyard");
         assertTrue(Files.isExecutable(launcher), launcher + " is missing or not executable");
         Path store = work.resolve("store");
-        Path config = writeConfig(store);
+        Path config = ChildServer.writeConfig(work, store, "{ channel: any }", "  log: { type: log }",
+                "  - { from: \"*\", events: [\"*\"], to: [log] }");
         byte[] created = CREATED_BODY.getBytes(StandardCharsets.UTF_8);
-        String signature = leastSignature(SECRET, created);
+        String signature = LeastSigning.signature(SECRET, created);
 
         // First run: the four answers of the delivery path, and the log handler's line.
         server = ChildServer.start(launcher, config, work);
@@ -86,7 +87,8 @@ class LaunchIT {
         URI least = base.resolve("/hooks/least");
 
         assertStatus(200, post(least, created, signature), "a correctly signed LEAST delivery");
-        assertStatus(401, post(least, created, leastSignature("not-the-secret", created)), "a forged signature");
+        assertStatus(401, post(least, created, LeastSigning.signature("not-the-secret", created)),
+                "a forged signature");
         assertStatus(401, post(least, created, null), "a delivery without a signature");
         assertStatus(404, post(base.resolve("/hooks/nobody"), created, signature), "an unknown path");
         assertStatus(405, send(HttpRequest.newBuilder(least).GET()), "GET on a delivery endpoint");
@@ -96,7 +98,8 @@ class LaunchIT {
         Matcher key = Pattern.compile("key=(\\S+)").matcher(logged);
         assertTrue(key.find(), () -> "no key=... in the log handler's line: " + logged);
         String deliveryKey = key.group(1);
-        assertEquals(sha256Hex(created), deliveryKey, "LEAST's delivery key is the SHA-256 of the raw body");
+        assertEquals(LeastSigning.deliveryKey(created), deliveryKey,
+                "LEAST's delivery key is the SHA-256 of the raw body");
         assertTrue(logged.contains("endpoint=least vendor=least type=record.created key="),
                 () -> "unexpected log handler line: " + logged);
 
@@ -131,7 +134,7 @@ class LaunchIT {
         // A second, different delivery marks how far dispatching has got: once its line is there, a
         // re-dispatch of the duplicate (queued before it) would have shown up too.
         byte[] archived = "{\"event\":\"record.archived\",\"record_id\":43}".getBytes(StandardCharsets.UTF_8);
-        assertStatus(200, post(least, archived, leastSignature(SECRET, archived)), "a new signed delivery");
+        assertStatus(200, post(least, archived, LeastSigning.signature(SECRET, archived)), "a new signed delivery");
         server.awaitLine(line -> isLogHandlerLine(line, "record.archived"),
                 "the log handler's line for record.archived");
         assertFalse(server.output().stream().anyMatch(line -> isLogHandlerLine(line, "record.created")),
@@ -197,32 +200,6 @@ class LaunchIT {
         return line.contains(LOG_HANDLER_LOGGER) && line.contains(" type=" + type + " ");
     }
 
-    private Path writeConfig(Path store) throws IOException {
-        String yaml = String.join("\n",
-                "server:",
-                "  host: 127.0.0.1",
-                "  port: 0",
-                "management:",
-                "  host: 127.0.0.1",
-                "  port: 0",
-                "store:",
-                "  path: '" + store.toAbsolutePath().toString().replace("'", "''") + "'",
-                "endpoints:",
-                "  least:",
-                "    vendor: least",
-                "    path: /hooks/least",
-                "    secrets: [\"${env:LEAST_SECRET}\"]",
-                "    options: { channel: any }",
-                "handlers:",
-                "  log: { type: log }",
-                "routes:",
-                "  - { from: \"*\", events: [\"*\"], to: [log] }",
-                "");
-        Path config = work.resolve("hookyard.yaml");
-        Files.writeString(config, yaml);
-        return config;
-    }
-
     private HttpResponse<String> post(URI uri, byte[] body, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
@@ -245,18 +222,6 @@ class LaunchIT {
         assertEquals(expected, response.statusCode(), () -> what + ": " + response.request().method() + " "
                 + response.request().uri() + " answered " + response.statusCode() + " with body '"
                 + response.body() + "'\n" + server.transcript());
-    }
-
-    static String leastSignature(String secret, byte[] body) throws GeneralSecurityException {
-        return LeastSigning.signature(secret, body);
-    }
-
-    private static String sha256Hex(byte[] body) throws GeneralSecurityException {
-        return LeastSigning.deliveryKey(body);
-    }
-
-    private static Path distributionHome() {
-        return ChildServer.distributionHome();
     }
 
     private static List<Row> rows(Connection connection, String sql, String key) throws SQLException {

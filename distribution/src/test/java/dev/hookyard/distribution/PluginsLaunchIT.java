@@ -55,22 +55,7 @@ class PluginsLaunchIT {
     }
 
     private Path writeConfig(String handlers, String routes) throws IOException {
-        String yaml = String.join("\n",
-                "server: { host: 127.0.0.1, port: 0 }",
-                "management: { host: 127.0.0.1, port: 0 }",
-                "store: { path: '" + quoted(work.resolve("store")) + "' }",
-                "endpoints:",
-                "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
-                "handlers:",
-                handlers,
-                "routes:",
-                routes,
-                "");
-        return Files.writeString(work.resolve("hookyard.yaml"), yaml);
-    }
-
-    private static String quoted(Path path) {
-        return path.toAbsolutePath().toString().replace("'", "''");
+        return ChildServer.writeConfig(work, work.resolve("store"), null, handlers, routes);
     }
 
     private ChildServer run(Path config, Path plugins) throws IOException {
@@ -85,7 +70,7 @@ class PluginsLaunchIT {
         copyFolder(jsonlArchiveFolder(), plugins.resolve("jsonl-archive"));
         Path archive = work.resolve("archive");
         Path config = writeConfig(
-                "  archive: { type: jsonl-archive, options: { dir: '" + quoted(archive) + "' } }",
+                "  archive: { type: jsonl-archive, options: { dir: '" + ChildServer.quoted(archive) + "' } }",
                 "  - { from: least, events: [\"record.*\"], to: [archive] }");
 
         server = run(config, plugins);
