@@ -1,13 +1,12 @@
 package dev.hookyard.plugin.httpforward;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,18 +35,9 @@ class HttpForwardHandlerTest {
     private static final String PATH = "/services/T000/B000/secret-token";
     private static final String BODY = "{\"event\":\"record.created\", \"id\": 12.50,\n \"tags\":[true,null]}";
 
-    private static WireMockServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
+    /** Started before the first test and stopped after the last, on a free port. */
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @BeforeEach
     void reset() {
@@ -181,7 +171,7 @@ class HttpForwardHandlerTest {
         Exception failure = forwardFailure(Map.of());
 
         assertInstanceOf(ForwardFailedException.class, failure);
-        assertTrue(failure.getMessage().startsWith("POST to http://localhost:" + server.port() + " answered 500: boom x"),
+        assertTrue(failure.getMessage().startsWith("POST to http://localhost:" + server.getPort() + " answered 500: boom x"),
                 failure.getMessage());
         assertFalse(failure.getMessage().contains("secret-token"));
         assertTrue(failure.getMessage().length() < 300);
