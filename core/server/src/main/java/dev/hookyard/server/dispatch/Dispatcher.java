@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,11 +64,18 @@ public final class Dispatcher implements AutoCloseable {
     /** Runs whose outcome could not be recorded, with when they may be offered again (the store needs time). */
     private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Runs of each handler in flight: called and not yet recorded (they are still pending in the store). */
     private final Map<String, AtomicInteger> inFlightByHandler = new ConcurrentHashMap<>();
+    /**
+     * Calls of each handler running now: what its concurrency limit counts. A call's slot is free as soon as the
+     * call returns, while its outcome is still being recorded, so recording never holds back the next call.
+     */
+    private final Map<String, AtomicInteger> callsByHandler = new ConcurrentHashMap<>();
     /** Runs whose attempt has ended; they leave {@link #inFlight} only at the start of the next scheduling pass. */
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
-    private boolean woken;
+    /** Set by {@link #wake()}, cleared by the scheduler (holding {@link #signal}) just before it reads the store. */
+    private volatile boolean woken;
     private volatile boolean running;
     private Thread scheduler;
     private Instant nextOrphanSweep = Instant.MIN;
@@ -90,13 +97,18 @@ public final class Dispatcher implements AutoCloseable {
         this.endpoints = endpoints;
         this.clock = clock;
         this.shutdownGrace = shutdownGrace;
-        this.timer = Executors.newSingleThreadScheduledExecutor(named("hookyard-dispatch-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("hookyard-dispatch-timer"));
+        // Every call schedules its timeout here and cancels it when it returns: without this, each cancelled
+        // timeout would stay queued (and on the heap) for the whole timeout, some 30 s times the call rate.
+        timer.setRemoveOnCancelPolicy(true);
+        this.timer = timer;
         this.outcomes = new OutcomeRecorder(store, this::recorded);
         for (String name : handlers.names()) {
             Handler handler = handlers.named(name).orElseThrow();
             runners.put(name, new HandlerRunner(name, handler, handlers.policy(name, defaults), timer,
                     metrics.handler(name).calls()));
             inFlightByHandler.put(name, new AtomicInteger());
+            callsByHandler.put(name, new AtomicInteger());
         }
     }
 
@@ -116,8 +128,15 @@ public final class Dispatcher implements AutoCloseable {
         scheduler.start();
     }
 
-    /** Tells the dispatcher new work may be due (called after each committed delivery). */
+    /**
+     * Tells the dispatcher new work may be due (called after each committed delivery). Cheap when a wake-up is
+     * already pending, as it is under load: the scheduler clears the flag before it reads the store, so the pass it
+     * is about to make reads after this caller's commit and finds its work; only the first caller takes the monitor.
+     */
     public void wake() {
+        if (woken) {
+            return;
+        }
         synchronized (signal) {
             woken = true;
             signal.notifyAll();
@@ -148,20 +167,23 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void startDue(HandlerRunner runner, Instant now) throws StoreUnavailableException {
-        AtomicInteger busy = inFlightByHandler.get(runner.name());
-        int capacity = runner.policy().maxConcurrent() - busy.get();
+        AtomicInteger calls = callsByHandler.get(runner.name());
+        AtomicInteger inFlightRuns = inFlightByHandler.get(runner.name());
+        int capacity = runner.policy().maxConcurrent() - calls.get();
         if (capacity <= 0) {
             return;
         }
-        // Runs of this handler still in flight are pending too, so read past them.
-        for (DueRun run : store.due(now, runner.name(), capacity + busy.get())) {
-            if (busy.get() >= runner.policy().maxConcurrent()) {
+        // Runs of this handler still in flight (running or being recorded) are pending too: read past them.
+        for (DueRun run : store.due(now, runner.name(), capacity, inFlightRuns.get(), inFlight::contains)) {
+            if (calls.get() >= runner.policy().maxConcurrent()) {
                 return;
             }
             if (inFlight.add(run.runKey())) {
-                busy.incrementAndGet();
+                inFlightRuns.incrementAndGet();
+                calls.incrementAndGet();
                 if (!start(runner, run)) {
-                    busy.decrementAndGet();
+                    calls.decrementAndGet();
+                    inFlightRuns.decrementAndGet();
                     inFlight.remove(run.runKey()); // nothing ran, nothing was recorded: safe to offer again
                     return;
                 }
@@ -173,12 +195,14 @@ public final class Dispatcher implements AutoCloseable {
     private boolean start(HandlerRunner runner, DueRun run) {
         Optional<Endpoint> endpoint = endpoints.byName(run.delivery().endpoint());
         if (endpoint.isEmpty()) {
+            callEnded(runner.name()); // no call is made
             recordAsync(run, runner.name(), new RunResult.Dead("endpoint '" + run.delivery().endpoint()
                     + "' is no longer configured"));
             return true;
         }
         ParseResult parsed = endpoint.get().vendor().parser().parse(run.delivery().toDelivery());
         if (!(parsed instanceof ParseResult.Parsed ok)) {
+            callEnded(runner.name()); // no call is made
             recordAsync(run, runner.name(), new RunResult.Dead("stored body no longer parses: "
                     + ((ParseResult.Malformed) parsed).reason()));
             return true;
@@ -188,11 +212,26 @@ public final class Dispatcher implements AutoCloseable {
         if (call.isEmpty()) {
             return false;
         }
-        call.get().whenComplete((result, failure) -> outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(),
-                failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
-                        : resultOf(runner.policy().retries(), run, result),
-                result instanceof CallResult.TimedOut)));
+        call.get().whenComplete((result, failure) -> {
+            outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(),
+                    failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
+                            : resultOf(runner.policy().retries(), run, result),
+                    result instanceof CallResult.TimedOut));
+            callEnded(runner.name());
+        });
         return true;
+    }
+
+    /** A call of this handler has ended (its outcome is queued for recording): its slot is free for the next. */
+    private void callEnded(String handler) {
+        AtomicInteger calls = callsByHandler.get(handler);
+        if (calls != null) {
+            calls.decrementAndGet();
+        }
+        synchronized (signal) {
+            signal.notifyAll(); // also wakes close() waiting for calls to end
+        }
+        wake();
     }
 
     private void recordAsync(DueRun run, String handler, RunResult result) {
@@ -359,7 +398,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private int busyCalls() {
-        return inFlightByHandler.values().stream().mapToInt(AtomicInteger::get).sum();
+        return callsByHandler.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private static ThreadFactory named(String prefix) {

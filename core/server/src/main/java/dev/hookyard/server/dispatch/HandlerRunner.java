@@ -117,9 +117,10 @@ final class HandlerRunner implements AutoCloseable {
             bulkhead.releasePermission(); // stopping
             return java.util.Optional.empty();
         }
-        running.whenComplete((outcome, failure) -> bulkhead.onComplete());
         CompletableFuture<CallResult> result = new CompletableFuture<>();
         running.whenComplete((outcome, failure) -> {
+            // The permit first: whoever is told that the call ended may start the next one at once.
+            bulkhead.onComplete();
             if (failure == null) {
                 result.complete(new CallResult.Returned(outcome));
                 return;

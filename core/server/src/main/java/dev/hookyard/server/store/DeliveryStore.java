@@ -1,8 +1,10 @@
 package dev.hookyard.server.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Durable home of every accepted delivery and of the work owed to handlers. An append that returns has been
@@ -19,6 +21,22 @@ public interface DeliveryStore extends AutoCloseable {
     /** Runs of one handler due at {@code now}, oldest first, at most {@code limit}. */
     List<DueRun> due(Instant now, String handler, int limit) throws StoreUnavailableException;
 
+    /**
+     * Runs of one handler due at {@code now}, oldest first, at most {@code limit} of them, leaving out the runs
+     * {@code skip} names by {@link DueRun#runKey() run key} (those already in flight: at most {@code readPast} of
+     * them are among the oldest). A store may read past the skipped ones without loading their deliveries.
+     */
+    default List<DueRun> due(Instant now, String handler, int limit, int readPast, Predicate<String> skip)
+            throws StoreUnavailableException {
+        List<DueRun> due = new ArrayList<>(limit);
+        for (DueRun run : due(now, handler, limit + readPast)) {
+            if (due.size() < limit && !skip.test(run.runKey())) {
+                due.add(run);
+            }
+        }
+        return due;
+    }
+
     /** The earliest next-due time of any pending run, if one exists. */
     Optional<Instant> nextDue() throws StoreUnavailableException;
 
@@ -26,8 +44,9 @@ public interface DeliveryStore extends AutoCloseable {
     void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException;
 
     /**
-     * Records the outcomes of several attempts in one durable transaction (one disk flush for all of them), as
-     * {@link #record} would one by one; either all are recorded or none.
+     * Records the outcomes of several attempts in one transaction, as {@link #record} would one by one; either all
+     * are recorded or none. A store may make outcomes durable lazily (with its next durable commit): an outcome
+     * lost in a power cut only means its handler runs again, as delivery to handlers is at-least-once.
      */
     default void recordAll(List<RunOutcome> outcomes) throws StoreUnavailableException {
         for (RunOutcome outcome : outcomes) {

@@ -11,6 +11,11 @@ public record DueRun(StoredDelivery delivery, String handler, int attempts) {
 
     /** Identifies the run across polls, so that one still in flight is not started twice. */
     public String runKey() {
-        return delivery.id() + "/" + handler;
+        return key(delivery.id(), handler);
+    }
+
+    /** The {@link #runKey()} of the run of {@code handler} for delivery {@code deliveryId}. */
+    public static String key(long deliveryId, String handler) {
+        return deliveryId + "/" + handler;
     }
 }

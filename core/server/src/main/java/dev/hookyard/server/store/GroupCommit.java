@@ -47,7 +47,7 @@ final class GroupCommit {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong submitted = new AtomicLong();
     private final Thread thread;
-    private boolean closed;
+    private volatile boolean closed;
 
     // Failure reporting, touched by the writer only (or under the write lock in direct mode).
     private long failuresSinceLastSuccess;
@@ -79,16 +79,22 @@ final class GroupCommit {
         if (!policy.group()) {
             return appendDirectly(pending);
         }
-        synchronized (this) {
-            if (closed) {
-                throw new StoreUnavailableException("store " + storeName + " is closed", null);
-            }
-            if (queue.size() >= policy.maxQueued()) {
-                throw new StoreUnavailableException("store " + storeName + " has " + queue.size()
-                        + " appends waiting for its writer", null);
-            }
-            queue.add(pending);
-            submitted.incrementAndGet();
+        // No lock here: every request thread passes this point, and a monitor around it was contended under load.
+        if (closed) {
+            throw new StoreUnavailableException("store " + storeName + " is closed", null);
+        }
+        int queued = queue.size();
+        if (queued >= policy.maxQueued()) {
+            // Concurrent appends may overshoot the bound by a few (one per request thread): it is a safety limit.
+            throw new StoreUnavailableException("store " + storeName + " has " + queued
+                    + " appends waiting for its writer", null);
+        }
+        queue.add(pending);
+        submitted.incrementAndGet();
+        // close() sets closed before it queues the stop marker, so an append queued behind the marker sees it here;
+        // unless the writer has already taken it, it is withdrawn rather than left waiting for a writer that stopped.
+        if (closed && pending.abandon()) {
+            throw new StoreUnavailableException("store " + storeName + " is closed", null);
         }
         return await(pending);
     }
@@ -97,10 +103,8 @@ final class GroupCommit {
         pending.claim();
         writeLock.lock();
         try {
-            synchronized (this) {
-                if (closed) {
-                    throw new StoreUnavailableException("store " + storeName + " is closed", null);
-                }
+            if (closed) {
+                throw new StoreUnavailableException("store " + storeName + " is closed", null);
             }
             List<PendingAppend> one = List.of(pending);
             List<AppendResult> results = writeOrFail(one);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,14 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     /** Pending handler runs; changed only under {@link #writeLock}, after the commit that changed them. */
     private final AtomicLong backlog;
     private final GroupCommit commits;
+    /** The writer's statements, prepared once and reused (SQLite compiles a statement once, then only binds). */
+    private final WriterStatements statements;
+    /**
+     * Whether the writer connection runs with {@code synchronous=NORMAL} (outcome recording, see
+     * {@link #recordAll}) rather than {@code FULL}; guarded by {@link #writeLock}, and never true while a delivery
+     * is written.
+     */
+    private boolean relaxed;
 
     private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, long backlog,
                                 CommitPolicy policy, CommitObserver observer) {
@@ -58,6 +67,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         this.writer = writer;
         this.reader = reader;
         this.backlog = new AtomicLong(backlog);
+        this.statements = new WriterStatements(writer);
         this.commits = new GroupCommit(file.toString(), writeLock, this::writeBatch, policy, observer);
     }
 
@@ -164,14 +174,12 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private List<AppendResult> writeBatch(List<PendingAppend> batch) throws SQLException {
         List<AppendResult> results = new ArrayList<>(batch.size());
         long addedRuns = 0;
+        synchronousFull();
         begin();
-        try (PreparedStatement insert = writer.prepareStatement("""
-                INSERT INTO deliveries (endpoint, vendor, event_type, delivery_key, headers, body, received_at,
-                  status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (endpoint, delivery_key) DO NOTHING""", Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement runs = writer.prepareStatement("""
-                INSERT INTO handler_runs (delivery_id, handler, status, attempts, next_due, updated_at)
-                VALUES (?, ?, 'pending', 0, ?, ?)""")) {
+        try {
+            PreparedStatement insert = statements.insertDelivery();
+            PreparedStatement runs = statements.insertRun();
+            runs.clearBatch(); // nothing left over from a batch that failed half-way
             for (PendingAppend pending : batch) {
                 NewDelivery d = pending.delivery;
                 insert.setString(1, d.endpoint());
@@ -209,10 +217,52 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             execute("COMMIT");
         } catch (SQLException | RuntimeException | Error e) {
             abortQuietly(e);
+            statements.close();
             throw e;
         }
         backlog.addAndGet(addedRuns);
         return results;
+    }
+
+    /**
+     * Makes sure the writer runs with {@code synchronous=FULL} before a delivery is written: if an outcome batch
+     * could not set it back, this tries again, and the append fails (503) rather than commit without an fsync.
+     */
+    private void synchronousFull() throws SQLException {
+        if (relaxed) {
+            execute("PRAGMA synchronous=FULL");
+            relaxed = false;
+        }
+    }
+
+    /**
+     * The benchmark hook for {@code synchronous=OFF} (no fsync at all), to tell the cost of the fsync from the CPU
+     * cost of a write: {@code bench/} only, never the server. {@code FULL} restores the default.
+     */
+    void synchronousForBenchmark(String mode) throws SQLException {
+        writeLock.lock();
+        try {
+            execute("PRAGMA synchronous=" + mode);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes these deliveries in one transaction on the calling thread, as the group-commit writer writes one batch
+     * (a benchmark hook: {@code bench/} measures a transaction of a given size with it).
+     */
+    List<AppendResult> appendBatchForBenchmark(List<NewDelivery> deliveries) throws SQLException {
+        List<PendingAppend> batch = new ArrayList<>(deliveries.size());
+        for (NewDelivery d : deliveries) {
+            batch.add(new PendingAppend(d, StoredHeaders.encode(d.headers())));
+        }
+        writeLock.lock();
+        try {
+            return writeBatch(batch);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /**
@@ -256,16 +306,14 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     }
 
     private long existingId(String endpoint, String key) throws SQLException {
-        try (PreparedStatement q = writer.prepareStatement(
-                "SELECT id FROM deliveries WHERE endpoint = ? AND delivery_key = ?")) {
-            q.setString(1, endpoint);
-            q.setString(2, key);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("conflicting delivery vanished");
-                }
-                return rs.getLong(1);
+        PreparedStatement q = statements.existingId();
+        q.setString(1, endpoint);
+        q.setString(2, key);
+        try (ResultSet rs = q.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("conflicting delivery vanished");
             }
+            return rs.getLong(1);
         }
     }
 
@@ -305,6 +353,57 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
     }
 
+    /**
+     * Reads the due runs' keys first (from the runs table alone) and loads the deliveries of only those not
+     * skipped: the runs in flight are the oldest due ones, read again on every poll, and loading their deliveries
+     * (body and headers) only to skip them cost more than everything else the dispatcher does.
+     */
+    @Override
+    public List<DueRun> due(Instant now, String handler, int limit, int readPast, Predicate<String> skip)
+            throws StoreUnavailableException {
+        readLock.lock();
+        try {
+            List<Long> ids = new ArrayList<>(limit);
+            List<Integer> attempts = new ArrayList<>(limit);
+            try (PreparedStatement q = reader.prepareStatement("SELECT r.delivery_id, r.attempts"
+                    + " FROM handler_runs r WHERE r.status = 'pending' AND r.next_due <= ? AND r.handler = ?"
+                    + " ORDER BY r.next_due, r.delivery_id LIMIT ?")) {
+                q.setLong(1, now.toEpochMilli());
+                q.setString(2, handler);
+                q.setInt(3, limit + readPast);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next() && ids.size() < limit) {
+                        long id = rs.getLong(1);
+                        if (!skip.test(DueRun.key(id, handler))) {
+                            ids.add(id);
+                            attempts.add(rs.getInt(2));
+                        }
+                    }
+                }
+            }
+            List<DueRun> result = new ArrayList<>(ids.size());
+            if (ids.isEmpty()) {
+                return result;
+            }
+            try (PreparedStatement q = reader.prepareStatement(
+                    "SELECT " + DELIVERY_COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    q.setLong(1, ids.get(i));
+                    try (ResultSet rs = q.executeQuery()) {
+                        if (rs.next()) { // gone only if purged meanwhile; then there is nothing to run
+                            result.add(new DueRun(delivery(rs, 1), handler, attempts.get(i)));
+                        }
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw unavailable("read due runs", e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
     @Override
     public Optional<Instant> nextDue() throws StoreUnavailableException {
         readLock.lock();
@@ -327,6 +426,16 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         recordAll(List.of(new RunOutcome(deliveryId, handler, result)));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Committed with {@code synchronous=NORMAL}: the transaction is atomic and survives a crash of the process,
+     * but its WAL frames reach the disk with the next {@code FULL} commit (the next append's fsync covers the whole
+     * WAL file) or checkpoint, not by an fsync of its own. Outcome batches therefore never hold the write lock
+     * through an fsync, which would stall the appends queued behind them; an outcome lost to a power cut only means
+     * its handler runs again (delivery to handlers is at-least-once), while every accepted delivery stays as durable
+     * as before.
+     */
     @Override
     public void recordAll(List<RunOutcome> outcomes) throws StoreUnavailableException {
         if (outcomes.isEmpty()) {
@@ -335,68 +444,80 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         long now = clock.millis();
         writeLock.lock();
         try {
+            if (!relaxed) {
+                execute("PRAGMA synchronous=NORMAL");
+                relaxed = true;
+            }
             begin();
             try {
                 long backlogChange = 0;
-                try (PreparedStatement update = writer.prepareStatement("""
-                        UPDATE handler_runs SET status = ?, attempts = attempts + 1, next_due = ?, last_error = ?,
-                          updated_at = ? WHERE delivery_id = ? AND handler = ?""");
-                     PreparedStatement status = writer.prepareStatement("""
-                        UPDATE deliveries SET status = CASE
-                          WHEN EXISTS (SELECT 1 FROM handler_runs WHERE delivery_id = ?1 AND status = 'pending')
-                            THEN 'pending'
-                          WHEN EXISTS (SELECT 1 FROM handler_runs WHERE delivery_id = ?1
-                                       AND status IN ('dead', 'dropped')) THEN 'failed'
-                          ELSE 'done' END
-                        WHERE id = ?1""")) {
-                    for (RunOutcome outcome : outcomes) {
-                        RunResult result = outcome.result();
-                        boolean wasPending = isPending(outcome.deliveryId(), outcome.handler());
-                        if (result instanceof RunResult.RetryAt retry) {
-                            set(update, RunStatus.PENDING, retry.nextDue().toEpochMilli(), retry.error());
-                        } else if (result instanceof RunResult.Dead dead) {
-                            set(update, RunStatus.DEAD, now, dead.error());
-                        } else if (result instanceof RunResult.Dropped dropped) {
-                            set(update, RunStatus.DROPPED, now, dropped.reason());
-                        } else {
-                            set(update, RunStatus.DONE, now, null);
-                        }
-                        update.setLong(4, now);
-                        update.setLong(5, outcome.deliveryId());
-                        update.setString(6, outcome.handler());
-                        boolean exists = update.executeUpdate() > 0;
-                        status.setLong(1, outcome.deliveryId());
-                        status.executeUpdate();
-                        boolean isPending = result instanceof RunResult.RetryAt;
-                        if (exists && wasPending != isPending) {
-                            backlogChange += isPending ? 1 : -1;
-                        }
+                PreparedStatement update = statements.updateRun();
+                PreparedStatement status = statements.updateDeliveryStatus();
+                for (RunOutcome outcome : outcomes) {
+                    RunResult result = outcome.result();
+                    boolean wasPending = isPending(outcome.deliveryId(), outcome.handler());
+                    if (result instanceof RunResult.RetryAt retry) {
+                        set(update, RunStatus.PENDING, retry.nextDue().toEpochMilli(), retry.error());
+                    } else if (result instanceof RunResult.Dead dead) {
+                        set(update, RunStatus.DEAD, now, dead.error());
+                    } else if (result instanceof RunResult.Dropped dropped) {
+                        set(update, RunStatus.DROPPED, now, dropped.reason());
+                    } else {
+                        set(update, RunStatus.DONE, now, null);
+                    }
+                    update.setLong(4, now);
+                    update.setLong(5, outcome.deliveryId());
+                    update.setString(6, outcome.handler());
+                    boolean exists = update.executeUpdate() > 0;
+                    status.setLong(1, outcome.deliveryId());
+                    status.executeUpdate();
+                    boolean isPending = result instanceof RunResult.RetryAt;
+                    if (exists && wasPending != isPending) {
+                        backlogChange += isPending ? 1 : -1;
                     }
                 }
                 execute("COMMIT");
                 backlog.addAndGet(backlogChange);
             } catch (SQLException e) {
                 abortQuietly(e);
+                statements.close();
                 throw unavailable("record handler outcomes", e);
             } catch (RuntimeException | Error e) {
                 abortQuietly(e);
+                statements.close();
                 throw e;
             }
         } catch (SQLException e) {
             throw unavailable("record handler outcomes", e);
         } finally {
+            restoreFullQuietly();
             writeLock.unlock();
         }
     }
 
+    /**
+     * Back to {@code synchronous=FULL} after an outcome batch, so that every other write (and the next append)
+     * commits with an fsync; should that fail, {@link #synchronousFull()} tries again before the next append.
+     */
+    private void restoreFullQuietly() {
+        if (!relaxed) {
+            return;
+        }
+        try {
+            execute("PRAGMA synchronous=FULL");
+            relaxed = false;
+        } catch (SQLException e) {
+            LOG.warn("Store {}: could not set synchronous=FULL again after recording outcomes ({}); the next append"
+                    + " tries again", file, e.getMessage());
+        }
+    }
+
     private boolean isPending(long deliveryId, String handler) throws SQLException {
-        try (PreparedStatement q = writer.prepareStatement(
-                "SELECT status FROM handler_runs WHERE delivery_id = ? AND handler = ?")) {
-            q.setLong(1, deliveryId);
-            q.setString(2, handler);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() && RunStatus.PENDING.code().equals(rs.getString(1));
-            }
+        PreparedStatement q = statements.runStatus();
+        q.setLong(1, deliveryId);
+        q.setString(2, handler);
+        try (ResultSet rs = q.executeQuery()) {
+            return rs.next() && RunStatus.PENDING.code().equals(rs.getString(1));
         }
     }
 
@@ -545,6 +666,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         writeLock.lock();
         readLock.lock();
         try {
+            statements.close();
             closeQuietly(reader);
             closeQuietly(writer);
         } finally {

@@ -142,6 +142,36 @@ class SqliteDeliveryStoreTest {
     }
 
     @Test
+    void afterRecordingOutcomesTheWriterSyncsFullyAgainBeforeTheNextAppend() throws Exception {
+        long id = stored(delivery("least", "k", List.of("a")));
+
+        store.recordAll(List.of(new DeliveryStore.RunOutcome(id, "a", new RunResult.Done())));
+
+        try (Statement s = storeConnection("writer").createStatement()) {
+            assertEquals("2", pragma(s, "synchronous"), "outcomes commit without an fsync, appends always with one");
+        }
+        assertEquals(DeliveryStatus.DONE, store.find(id).orElseThrow().status());
+        stored(delivery("least", "k2", List.of("a")));
+        assertEquals(1, store.backlog());
+    }
+
+    @Test
+    void dueRunsReadPastTheSkippedOnesOldestFirst() throws Exception {
+        long first = stored(delivery("least", "k1", List.of("a")));
+        long second = stored(delivery("least", "k2", List.of("a", "b")));
+        long third = stored(delivery("least", "k3", List.of("a")));
+
+        List<DueRun> due = store.due(T0, "a", 1, 1, key -> key.equals(DueRun.key(first, "a")));
+
+        assertEquals(List.of(second), due.stream().map(r -> r.delivery().id()).toList());
+        assertEquals("k2", due.get(0).delivery().deliveryKey());
+        assertEquals(List.of(second, third), store.due(T0, "a", 5, 1, key -> key.equals(DueRun.key(first, "a")))
+                .stream().map(r -> r.delivery().id()).toList());
+        assertEquals(List.of(first, second, third), store.due(T0, "a", 5, 0, key -> false).stream()
+                .map(r -> r.delivery().id()).toList());
+    }
+
+    @Test
     void runsMoveThroughRetryDoneDeadAndDroppedAndTheDeliveryStatusFollows() throws Exception {
         long id = stored(delivery("least", "k", List.of("a", "b")));
         assertEquals(DeliveryStatus.PENDING, store.find(id).orElseThrow().status());
