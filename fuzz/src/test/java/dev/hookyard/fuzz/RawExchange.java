@@ -1,8 +1,8 @@
 package dev.hookyard.fuzz;
 
-import java.io.ByteArrayOutputStream;
+import dev.hookyard.server.testing.RawHttp;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -54,27 +54,13 @@ final class RawExchange {
                 // The server answered and closed before reading everything (413, 431, a bad request line):
                 // what it sent is still there to read.
             }
-            return parse(readAll(socket.getInputStream()));
+            return parse(RawHttp.readAll(socket.getInputStream()));
         } catch (SocketTimeoutException e) {
             throw new AssertionError("the server neither answered nor closed within " + READ_TIMEOUT_MILLIS
                     + " ms: " + preview(request), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                bytes.write(buffer, 0, n);
-            }
-        } catch (SocketException e) {
-            // A reset after the response (unread request bytes were discarded): keep what arrived.
-        }
-        return bytes.toByteArray();
     }
 
     private static Answer parse(byte[] raw) {
