@@ -8,6 +8,7 @@ import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.RunResult;
 import dev.hookyard.server.store.StoreUnavailableException;
+import dev.hookyard.server.store.StoredDelivery;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.ParseResult;
@@ -32,15 +33,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands committed deliveries to their handlers, asynchronously and durably: it works from the store's pending
- * handler runs, never from memory, so whatever was accepted before a crash is dispatched after the restart.
+ * Hands committed deliveries to their handlers, asynchronously and durably. The store's pending handler runs are
+ * the truth: a run is pending from the transaction that stored its delivery until its outcome is recorded, so
+ * whatever was accepted before a crash is dispatched after the restart.
  *
- * <p>Each stored delivery is parsed again from its raw bytes (parsers are deterministic), so a handler sees the same
- * typed event whether it runs a millisecond or a day after acceptance. Each handler is called under its own
- * {@link HandlerPolicy} by a {@link HandlerRunner}: its own threads up to its concurrency limit, a timeout per call,
- * and a persisted retry schedule. Due runs are read per handler, up to its free capacity, so a slow handler's
- * backlog never hides the other handlers' work. A run in flight is tracked in memory so a second poll does not start
- * it twice; after a crash it simply runs again (delivery to handlers is at-least-once).
+ * <p>Runs reach a handler's {@link HandlerLane lane} two ways. A delivery just committed is {@link #handOff handed
+ * off} in memory with the event its intake already parsed, so the common path never reads the store back nor parses
+ * the body twice. Everything else (runs left from before a restart, retries falling due, replays, and hand-offs a
+ * full lane could not take) is read from the store by the scheduler, which refills a lane whenever it runs low and
+ * at least once a second, parsing each stored body again (parsers are deterministic, and the stored headers are the
+ * same masked headers the intake parsed with, so a handler sees the same event either way).
+ *
+ * <p>Each handler is called under its own {@link HandlerPolicy} by a {@link HandlerRunner}: its own threads up to
+ * its concurrency limit, a timeout per call, and a persisted retry schedule; a lane holds a bounded number of runs
+ * (and bytes), so a slow handler's backlog waits in the store, not on the heap, and never holds back the others.
+ * A run in memory or in flight is tracked by its run key so that a store read cannot start it twice; after a crash
+ * it simply runs again (delivery to handlers is at-least-once).
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -56,26 +64,25 @@ public final class Dispatcher implements AutoCloseable {
     private final EndpointTable endpoints;
     private final Clock clock;
     private final Duration shutdownGrace;
-    private final Map<String, HandlerRunner> runners = new LinkedHashMap<>();
+    private final Map<String, HandlerLane> lanes = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     /** Records outcomes in batches, off the handlers' threads. */
     private final OutcomeRecorder outcomes;
     private final ServerMetrics metrics;
     /** Runs whose outcome could not be recorded, with when they may be offered again (the store needs time). */
     private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
+    /** Run keys in a lane, running, or being recorded: still pending in the store, and not to be started again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    /** Runs of each handler in flight: called and not yet recorded (they are still pending in the store). */
-    private final Map<String, AtomicInteger> inFlightByHandler = new ConcurrentHashMap<>();
     /**
-     * Calls of each handler running now: what its concurrency limit counts. A call's slot is free as soon as the
-     * call returns, while its outcome is still being recorded, so recording never holds back the next call.
+     * Runs whose outcome was recorded while the scheduler was reading the store: that read may still list them as
+     * pending, so they leave {@link #inFlight} only once the scheduler is done with it.
      */
-    private final Map<String, AtomicInteger> callsByHandler = new ConcurrentHashMap<>();
-    /** Runs whose attempt has ended; they leave {@link #inFlight} only at the start of the next scheduling pass. */
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     /** Set by {@link #wake()}, cleared by the scheduler (holding {@link #signal}) just before it reads the store. */
     private volatile boolean woken;
+    /** True while the scheduler holds runs it read from the store and has not yet put into lanes. */
+    private volatile boolean reading;
     private volatile boolean running;
     private Thread scheduler;
     private Instant nextOrphanSweep = Instant.MIN;
@@ -105,10 +112,9 @@ public final class Dispatcher implements AutoCloseable {
         this.outcomes = new OutcomeRecorder(store, this::recorded);
         for (String name : handlers.names()) {
             Handler handler = handlers.named(name).orElseThrow();
-            runners.put(name, new HandlerRunner(name, handler, handlers.policy(name, defaults), timer,
-                    metrics.handler(name).calls()));
-            inFlightByHandler.put(name, new AtomicInteger());
-            callsByHandler.put(name, new AtomicInteger());
+            HandlerRunner runner = new HandlerRunner(name, handler, handlers.policy(name, defaults), timer,
+                    metrics.handler(name).calls());
+            lanes.put(name, new HandlerLane(runner));
         }
     }
 
@@ -118,7 +124,7 @@ public final class Dispatcher implements AutoCloseable {
         this(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock, Duration.ofSeconds(10));
     }
 
-    /** Starts polling the store; pending work left by an earlier run is picked up at once. */
+    /** Starts dispatching; pending work left by an earlier run is read from the store at once. */
     public synchronized void start() {
         if (running) {
             return;
@@ -129,10 +135,33 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Tells the dispatcher new work may be due (called after each committed delivery). Cheap when a wake-up is
-     * already pending, as it is under load: the scheduler clears the flag before it reads the store, so the pass it
-     * is about to make reads after this caller's commit and finds its work; only the first caller takes the monitor.
+     * Gives the runs of a delivery whose transaction has just committed to their handlers, with the event its intake
+     * parsed. A run a lane has no room for stays pending in the store, where the scheduler finds it; so does every
+     * run handed off before {@link #start()} or after {@link #close()}.
+     *
+     * @param delivery the delivery as stored (its id, and headers with credentials masked)
+     * @param event    what the vendor's parser made of exactly that delivery
+     * @param handlers the handlers whose runs were stored with it
      */
+    public void handOff(StoredDelivery delivery, WebhookEvent event, List<String> handlers) {
+        for (String handler : handlers) {
+            HandlerLane lane = lanes.get(handler);
+            if (lane == null || !running) {
+                continue; // an unknown handler's run is swept as dead; before start, the first read finds it
+            }
+            DueRun run = new DueRun(delivery, handler, 0);
+            if (!lane.hasRoomFor(delivery.body().length)) {
+                lane.overflowed(); // the lane asks for a store read once it has drained to half
+                continue;
+            }
+            if (inFlight.add(run.runKey())) { // else the scheduler read it from the store first
+                lane.add(new ReadyRun(run, event));
+                drain(lane);
+            }
+        }
+    }
+
+    /** Asks the scheduler to read the store now (new work may be there that no hand-off announced). */
     public void wake() {
         if (woken) {
             return;
@@ -143,17 +172,51 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Starts calls from the lane while the handler has free capacity; safe to call from any thread. */
+    private void drain(HandlerLane lane) {
+        while (running && !lane.isEmpty()) {
+            if (!lane.acquireCall()) {
+                return; // whoever ends a call drains again
+            }
+            ReadyRun next = lane.poll();
+            if (next == null) {
+                lane.releaseCall(); // another thread took it; loop to recheck what was added meanwhile
+                continue;
+            }
+            if (lane.runsLow()) {
+                wake();
+            }
+            if (!start(lane, next)) {
+                // The runner refused (it is stopping): nothing ran, so the run stays pending in the store.
+                lane.releaseCall();
+                lane.runEnded();
+                inFlight.remove(next.run().runKey());
+                lane.overflowed();
+                return;
+            }
+        }
+    }
+
     private void schedule() {
         while (running) {
             try {
-                releaseFinished();
                 Instant now = clock.instant();
-                for (HandlerRunner runner : runners.values()) {
-                    startDue(runner, now);
+                reading = true;
+                try {
+                    releaseFinished(now);
+                    for (HandlerLane lane : lanes.values()) {
+                        refill(lane, now);
+                    }
+                    if (!now.isBefore(nextOrphanSweep)) {
+                        sweepOrphans(now);
+                        nextOrphanSweep = now.plus(ORPHAN_SWEEP);
+                    }
+                } finally {
+                    reading = false;
                 }
-                if (!now.isBefore(nextOrphanSweep)) {
-                    sweepOrphans(now);
-                    nextOrphanSweep = now.plus(ORPHAN_SWEEP);
+                releaseFinished(now);
+                for (HandlerLane lane : lanes.values()) {
+                    drain(lane);
                 }
                 awaitWork();
             } catch (StoreUnavailableException e) {
@@ -166,49 +229,47 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void startDue(HandlerRunner runner, Instant now) throws StoreUnavailableException {
-        AtomicInteger calls = callsByHandler.get(runner.name());
-        AtomicInteger inFlightRuns = inFlightByHandler.get(runner.name());
-        int capacity = runner.policy().maxConcurrent() - calls.get();
-        if (capacity <= 0) {
+    /**
+     * Tops a lane up with due runs from the store, oldest first, reading past the ones already in memory or in
+     * flight. The lane's bounds decide how many are read; when they stop the read short, the lane asks for the next
+     * read as soon as it runs low.
+     */
+    private void refill(HandlerLane lane, Instant now) throws StoreUnavailableException {
+        int room = lane.roomByCount();
+        if (room <= 0) {
             return;
         }
-        // Runs of this handler still in flight (running or being recorded) are pending too: read past them.
-        for (DueRun run : store.due(now, runner.name(), capacity, inFlightRuns.get(), inFlight::contains)) {
-            if (calls.get() >= runner.policy().maxConcurrent()) {
+        lane.caughtUp();
+        List<DueRun> due = store.due(now, lane.name(), room, lane.inFlight(), inFlight::contains);
+        if (due.size() >= room) {
+            lane.overflowed(); // there may be more where these came from
+        }
+        for (DueRun run : due) {
+            if (!lane.hasRoomFor(run.delivery().body().length)) {
+                lane.overflowed();
                 return;
             }
             if (inFlight.add(run.runKey())) {
-                inFlightRuns.incrementAndGet();
-                calls.incrementAndGet();
-                if (!start(runner, run)) {
-                    calls.decrementAndGet();
-                    inFlightRuns.decrementAndGet();
-                    inFlight.remove(run.runKey()); // nothing ran, nothing was recorded: safe to offer again
-                    return;
-                }
+                lane.add(new ReadyRun(run, null));
             }
         }
     }
 
-    /** Starts one attempt; false if the handler had no capacity after all. */
-    private boolean start(HandlerRunner runner, DueRun run) {
-        Optional<Endpoint> endpoint = endpoints.byName(run.delivery().endpoint());
-        if (endpoint.isEmpty()) {
-            callEnded(runner.name()); // no call is made
-            recordAsync(run, runner.name(), new RunResult.Dead("endpoint '" + run.delivery().endpoint()
-                    + "' is no longer configured"));
-            return true;
+    /** Starts one attempt on the calling thread's behalf; false if the runner refused it (stopping). */
+    private boolean start(HandlerLane lane, ReadyRun ready) {
+        DueRun run = ready.run();
+        HandlerRunner runner = lane.runner();
+        WebhookEvent event = ready.event();
+        if (event == null) {
+            Optional<WebhookEvent> parsed = parseStored(lane, run);
+            if (parsed.isEmpty()) {
+                lane.releaseCall(); // recorded as dead; no call is made
+                return true;
+            }
+            event = parsed.get();
         }
-        ParseResult parsed = endpoint.get().vendor().parser().parse(run.delivery().toDelivery());
-        if (!(parsed instanceof ParseResult.Parsed ok)) {
-            callEnded(runner.name()); // no call is made
-            recordAsync(run, runner.name(), new RunResult.Dead("stored body no longer parses: "
-                    + ((ParseResult.Malformed) parsed).reason()));
-            return true;
-        }
-        WebhookEvent event = ok.event();
-        Optional<CompletionStage<CallResult>> call = runner.call(() -> event);
+        WebhookEvent handed = event;
+        Optional<CompletionStage<CallResult>> call = runner.call(() -> handed);
         if (call.isEmpty()) {
             return false;
         }
@@ -217,21 +278,38 @@ public final class Dispatcher implements AutoCloseable {
                     failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
                             : resultOf(runner.policy().retries(), run, result),
                     result instanceof CallResult.TimedOut));
-            callEnded(runner.name());
+            callEnded(lane);
         });
         return true;
     }
 
+    /** The event of a run read from the store; empty (and the run recorded dead) if it can no longer be made. */
+    private Optional<WebhookEvent> parseStored(HandlerLane lane, DueRun run) {
+        Optional<Endpoint> endpoint = endpoints.byName(run.delivery().endpoint());
+        if (endpoint.isEmpty()) {
+            recordAsync(run, lane.name(), new RunResult.Dead("endpoint '" + run.delivery().endpoint()
+                    + "' is no longer configured"));
+            return Optional.empty();
+        }
+        ParseResult parsed = endpoint.get().vendor().parser().parse(run.delivery().toDelivery());
+        if (!(parsed instanceof ParseResult.Parsed ok)) {
+            recordAsync(run, lane.name(), new RunResult.Dead("stored body no longer parses: "
+                    + ((ParseResult.Malformed) parsed).reason()));
+            return Optional.empty();
+        }
+        return Optional.of(ok.event());
+    }
+
     /** A call of this handler has ended (its outcome is queued for recording): its slot is free for the next. */
-    private void callEnded(String handler) {
-        AtomicInteger calls = callsByHandler.get(handler);
-        if (calls != null) {
-            calls.decrementAndGet();
+    private void callEnded(HandlerLane lane) {
+        lane.releaseCall();
+        if (!running) {
+            synchronized (signal) {
+                signal.notifyAll(); // close() waits for calls to end
+            }
+            return;
         }
-        synchronized (signal) {
-            signal.notifyAll(); // also wakes close() waiting for calls to end
-        }
-        wake();
+        drain(lane);
     }
 
     private void recordAsync(DueRun run, String handler, RunResult result) {
@@ -241,7 +319,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Runs owed to handlers no longer in the configuration can never complete: dead letters, replayable later. */
     private void sweepOrphans(Instant now) throws StoreUnavailableException {
         for (DueRun run : store.due(now, ORPHAN_BATCH)) {
-            if (!runners.containsKey(run.handler()) && inFlight.add(run.runKey())) {
+            if (!lanes.containsKey(run.handler()) && inFlight.add(run.runKey())) {
                 recordAsync(run, run.handler(), new RunResult.Dead("handler '" + run.handler()
                         + "' is no longer configured"));
             }
@@ -249,17 +327,16 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Lets finished runs be scheduled again (a retry is the same run). Done here, by the scheduler, before it reads
-     * the store, never by the worker: a due list read while an attempt was still being recorded may list that run
-     * as pending, and must not find it out of {@link #inFlight} and start it a second time.
+     * Lets finished runs be read again (a retry is the same run). Done by the scheduler outside its reads: a due
+     * list read while an attempt was still being recorded may list that run as pending, and must not find it out of
+     * {@link #inFlight} and start it a second time.
      */
-    private void releaseFinished() {
+    private void releaseFinished(Instant now) {
         for (Iterator<String> it = finished.iterator(); it.hasNext(); ) {
             String key = it.next();
             it.remove();
             inFlight.remove(key);
         }
-        Instant now = clock.instant();
         coolingDown.entrySet().removeIf(e -> {
             if (now.isBefore(e.getValue())) {
                 return false;
@@ -307,20 +384,27 @@ public final class Dispatcher implements AutoCloseable {
                         run.delivery().id(), run.attempts() + 1, outcome.result());
             }
         }
-        AtomicInteger busy = inFlightByHandler.get(outcome.handler());
-        if (busy != null) {
-            busy.decrementAndGet();
+        HandlerLane lane = lanes.get(outcome.handler());
+        if (lane != null) {
+            lane.runEnded();
         }
-        if (stored) {
-            finished.add(run.runKey());
-        } else {
+        if (!stored) {
             // Still pending in the store: offering it again at once would call the handler in a tight loop.
             coolingDown.put(run.runKey(), clock.instant().plus(STORE_FAILURE_COOLDOWN));
+        } else if (reading) {
+            finished.add(run.runKey()); // the scheduler's current read may list it: it releases it afterwards
+        } else {
+            // Its outcome is committed, so any read that starts from now on sees it as no longer pending.
+            inFlight.remove(run.runKey());
         }
-        synchronized (signal) {
-            signal.notifyAll(); // also wakes close() waiting for calls to end
+        if (outcome.result() instanceof RunResult.RetryAt) {
+            wake(); // the scheduler's wait may be longer than this retry's delay
         }
-        wake();
+        if (!running) {
+            synchronized (signal) {
+                signal.notifyAll(); // close() waits for outcomes too
+            }
+        }
     }
 
     private RunResult resultOf(RetrySchedule retries, DueRun run, CallResult result) {
@@ -358,7 +442,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Stops starting calls and lets running ones finish (and be recorded) within the shutdown grace; calls still
-     * running then are interrupted, and their runs stay pending for the next start.
+     * running then are interrupted, and their runs stay pending for the next start, as do runs waiting in lanes.
      */
     @Override
     public void close() {
@@ -386,11 +470,11 @@ public final class Dispatcher implements AutoCloseable {
             LOG.warn("{} handler call(s) still running after {}; they stay pending for the next start", busyCalls(),
                     shutdownGrace);
         }
-        for (HandlerRunner runner : runners.values()) {
+        for (HandlerLane lane : lanes.values()) {
             try {
-                runner.close();
+                lane.runner().close();
             } catch (Exception e) {
-                LOG.warn("Stopping handler {} failed: {}", runner.name(), e.toString());
+                LOG.warn("Stopping handler {} failed: {}", lane.name(), e.toString());
             }
         }
         timer.shutdownNow();
@@ -398,7 +482,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private int busyCalls() {
-        return callsByHandler.values().stream().mapToInt(AtomicInteger::get).sum();
+        return lanes.values().stream().mapToInt(HandlerLane::calls).sum();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -5,9 +5,12 @@ import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.store.AppendResult;
+import dev.hookyard.server.store.CredentialHeaders;
+import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.NewDelivery;
 import dev.hookyard.server.store.StoreUnavailableException;
+import dev.hookyard.server.store.StoredDelivery;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.ParseResult;
 import dev.hookyard.spi.Verification;
@@ -16,7 +19,8 @@ import java.util.List;
 
 /**
  * The delivery path after the body is read, independent of HTTP: verify the raw bytes, parse, route, store
- * durably (unless the undelivered backlog is at its bound), then wake the dispatcher. Verification comes first so that nothing unproven is ever parsed or stored.
+ * durably (unless the undelivered backlog is at its bound), then hand the parsed event to the dispatcher.
+ * Verification comes first so that nothing unproven is ever parsed or stored.
  */
 public final class DeliveryIntake {
 
@@ -41,7 +45,10 @@ public final class DeliveryIntake {
         if (verification instanceof Verification.Rejected rejected) {
             return new IntakeResult.Rejected(rejected.reason(), rejected.detail());
         }
-        ParseResult parsed = endpoint.vendor().parser().parse(delivery);
+        // Parsed as stored, credentials masked: the event handed to handlers is the one a store read would make.
+        Delivery masked = new Delivery(delivery.endpoint(), CredentialHeaders.masked(delivery.headers()),
+                delivery.body(), delivery.receivedAt());
+        ParseResult parsed = endpoint.vendor().parser().parse(masked);
         if (parsed instanceof ParseResult.Malformed malformed) {
             return new IntakeResult.Malformed(malformed.reason());
         }
@@ -51,7 +58,7 @@ public final class DeliveryIntake {
         }
         List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type());
         NewDelivery record = new NewDelivery(endpoint.name(), endpoint.vendorId(), event.type(), event.deliveryKey(),
-                delivery.headers(), delivery.body(), delivery.receivedAt(), handlers);
+                masked.headers(), delivery.body(), delivery.receivedAt(), handlers);
         AppendResult appended;
         try {
             appended = store.append(record);
@@ -62,7 +69,9 @@ public final class DeliveryIntake {
             return new IntakeResult.Duplicate(duplicate.id(), event.type(), event.deliveryKey());
         }
         if (!handlers.isEmpty()) {
-            dispatcher.wake();
+            dispatcher.handOff(new StoredDelivery(appended.id(), endpoint.name(), endpoint.vendorId(), event.type(),
+                    event.deliveryKey(), masked.headers(), delivery.body(), delivery.receivedAt(),
+                    DeliveryStatus.PENDING), event, handlers);
         }
         return new IntakeResult.Accepted(appended.id(), event.type(), event.deliveryKey(), handlers.size());
     }

@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookyard.spi.Headers;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * How request headers are kept: JSON, with credentials masked. Signatures and credentials are only needed to
- * verify, which happens before storing; keeping them would turn the store into a pile of replayable secrets.
+ * How request headers are kept: JSON, with credentials masked ({@link CredentialHeaders}).
  */
 final class StoredHeaders {
-
-    static final String MASK = "****";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, List<String>>> SHAPE = new TypeReference<>() {
@@ -24,19 +19,10 @@ final class StoredHeaders {
     private StoredHeaders() {
     }
 
-    /** Whether a header's value is a credential or a MAC and must never be stored or shown. */
-    static boolean isCredential(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.equals("authorization") || lower.equals("proxy-authorization") || lower.equals("cookie")
-                || lower.contains("signature") || lower.contains("token") || lower.contains("secret");
-    }
-
+    /** The headers as stored: JSON, credentials masked (again, if the caller already did). */
     static String encode(Headers headers) {
-        Map<String, List<String>> masked = new LinkedHashMap<>();
-        headers.toMap().forEach((name, values) ->
-                masked.put(name, isCredential(name) ? values.stream().map(v -> MASK).toList() : values));
         try {
-            return JSON.writeValueAsString(masked);
+            return JSON.writeValueAsString(CredentialHeaders.masked(headers).toMap());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serializes", e);
         }
