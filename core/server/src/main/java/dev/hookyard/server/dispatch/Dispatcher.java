@@ -7,6 +7,7 @@ import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.RunResult;
+import dev.hookyard.server.store.RunReservations;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
 import dev.hookyard.spi.Handler;
@@ -59,6 +60,11 @@ public final class Dispatcher implements AutoCloseable {
     private static final int ORPHAN_BATCH = 256;
     /** How long a run whose outcome could not be recorded waits before it is offered again. */
     private static final Duration STORE_FAILURE_COOLDOWN = Duration.ofSeconds(5);
+    /**
+     * How long a reserved run waits for its hand-off before store reads may take it: far longer than any hand-off
+     * takes, but a commit that completed after its request stopped waiting is never handed off at all.
+     */
+    private static final long RESERVATION_NANOS = Duration.ofMinutes(2).toNanos();
 
     private final DeliveryStore store;
     private final EndpointTable endpoints;
@@ -78,6 +84,11 @@ public final class Dispatcher implements AutoCloseable {
      * pending, so they leave {@link #inFlight} only once the scheduler is done with it.
      */
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
+    /**
+     * Runs written by a store transaction whose hand-off has not come yet (see {@link RunReservations}): a store read
+     * that lists one leaves it to the hand-off, which may come only after the commit, so that it is started once.
+     */
+    private final Map<String, Long> reserved = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     /** Set by {@link #wake()}, cleared by the scheduler (holding {@link #signal}) just before it reads the store. */
     private volatile boolean woken;
@@ -116,6 +127,21 @@ public final class Dispatcher implements AutoCloseable {
                     metrics.handler(name).calls());
             lanes.put(name, new HandlerLane(runner));
         }
+        store.reserveRunsWith(new RunReservations() {
+            @Override
+            public void reserve(long deliveryId, List<String> handlers) {
+                for (String handler : handlers) {
+                    reserved.put(DueRun.key(deliveryId, handler), System.nanoTime());
+                }
+            }
+
+            @Override
+            public void release(long deliveryId, List<String> handlers) {
+                for (String handler : handlers) {
+                    reserved.remove(DueRun.key(deliveryId, handler));
+                }
+            }
+        });
     }
 
     /** As above with default timeouts and concurrency, retrying on {@code retries}, and a 10 s shutdown grace. */
@@ -146,15 +172,21 @@ public final class Dispatcher implements AutoCloseable {
     public void handOff(StoredDelivery delivery, WebhookEvent event, List<String> handlers) {
         for (String handler : handlers) {
             HandlerLane lane = lanes.get(handler);
-            if (lane == null || !running) {
-                continue; // an unknown handler's run is swept as dead; before start, the first read finds it
-            }
             DueRun run = new DueRun(delivery, handler, 0);
+            String key = run.runKey();
+            if (lane == null || !running) {
+                // An unknown handler's run is swept as dead; before start or after close, a store read finds it.
+                reserved.remove(key);
+                continue;
+            }
             if (!lane.hasRoomFor(delivery.body().length)) {
+                reserved.remove(key); // from now on a store read may take it
                 lane.overflowed(); // the lane asks for a store read once it has drained to half
                 continue;
             }
-            if (inFlight.add(run.runKey())) { // else the scheduler read it from the store first
+            boolean ours = inFlight.add(key); // false only if a store read took it (a store without reservations)
+            reserved.remove(key);
+            if (ours) {
                 lane.add(new ReadyRun(run, event));
                 drain(lane);
             }
@@ -240,7 +272,8 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         lane.caughtUp();
-        List<DueRun> due = store.due(now, lane.name(), room, lane.inFlight(), inFlight::contains);
+        List<DueRun> due = store.due(now, lane.name(), room, lane.inFlight() + reserved.size(),
+                key -> inFlight.contains(key) || reserved.containsKey(key));
         if (due.size() >= room) {
             lane.overflowed(); // there may be more where these came from
         }
@@ -249,7 +282,8 @@ public final class Dispatcher implements AutoCloseable {
                 lane.overflowed();
                 return;
             }
-            if (inFlight.add(run.runKey())) {
+            // A reserved run is being handed off: it is in inFlight before it leaves the reservations.
+            if (!reserved.containsKey(run.runKey()) && inFlight.add(run.runKey())) {
                 lane.add(new ReadyRun(run, null));
             }
         }
@@ -337,6 +371,8 @@ public final class Dispatcher implements AutoCloseable {
             it.remove();
             inFlight.remove(key);
         }
+        long nanos = System.nanoTime();
+        reserved.values().removeIf(since -> nanos - since > RESERVATION_NANOS);
         coolingDown.entrySet().removeIf(e -> {
             if (now.isBefore(e.getValue())) {
                 return false;

@@ -15,6 +15,13 @@ public interface DeliveryStore extends AutoCloseable {
     /** Stores a delivery and its handler runs in one durable transaction, unless its key is already stored. */
     AppendResult append(NewDelivery delivery) throws StoreUnavailableException;
 
+    /**
+     * Tells {@code reservations} about the runs of every delivery from now on, inside the transaction that stores
+     * them (see {@link RunReservations}); a store that cannot do so ignores it.
+     */
+    default void reserveRunsWith(RunReservations reservations) {
+    }
+
     /** Runs due at {@code now}, oldest first, at most {@code limit}. */
     List<DueRun> due(Instant now, int limit) throws StoreUnavailableException;
 

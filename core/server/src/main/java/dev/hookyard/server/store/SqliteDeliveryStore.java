@@ -59,6 +59,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
      * is written.
      */
     private boolean relaxed;
+    private volatile RunReservations reservations = RunReservations.NONE;
 
     private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, long backlog,
                                 CommitPolicy policy, CommitObserver observer) {
@@ -161,6 +162,11 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public void reserveRunsWith(RunReservations reservations) {
+        this.reservations = reservations;
+    }
+
+    @Override
     public AppendResult append(NewDelivery d) throws StoreUnavailableException {
         // Encoded here, on the request's thread, so that the writer only writes.
         return commits.append(new PendingAppend(d, StoredHeaders.encode(d.headers())));
@@ -174,6 +180,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private List<AppendResult> writeBatch(List<PendingAppend> batch) throws SQLException {
         List<AppendResult> results = new ArrayList<>(batch.size());
         long addedRuns = 0;
+        RunReservations reserving = reservations;
         synchronousFull();
         begin();
         try {
@@ -211,6 +218,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     }
                     runs.executeBatch();
                     addedRuns += d.handlers().size();
+                    reserving.reserve(id, d.handlers());
                 }
                 results.add(new AppendResult.Stored(id));
             }
@@ -218,6 +226,12 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         } catch (SQLException | RuntimeException | Error e) {
             abortQuietly(e);
             statements.close();
+            for (int i = 0; i < results.size(); i++) {
+                NewDelivery d = batch.get(i).delivery;
+                if (results.get(i) instanceof AppendResult.Stored stored && !d.handlers().isEmpty()) {
+                    reserving.release(stored.id(), d.handlers());
+                }
+            }
             throw e;
         }
         backlog.addAndGet(addedRuns);
