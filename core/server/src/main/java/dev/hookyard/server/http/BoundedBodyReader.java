@@ -3,6 +3,7 @@ package dev.hookyard.server.http;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -35,6 +36,8 @@ final class BoundedBodyReader implements Runnable {
     private final Content.Source source;
     private final int limit;
     private final Outcome outcome;
+    private final Scheduler scheduler;
+    private final long deadlineNanos;
     /** Guards {@link #finished} and reads: once finished, the source is never read again by this reader. */
     private final Object lock = new Object();
     private boolean finished;
@@ -42,27 +45,26 @@ final class BoundedBodyReader implements Runnable {
     private byte[] buffer;
     private int size;
 
-    private BoundedBodyReader(Content.Source source, int limit, int expected, Outcome outcome) {
+    private BoundedBodyReader(Content.Source source, int limit, int expected, Outcome outcome, Scheduler scheduler,
+                              Duration timeout) {
         this.source = source;
         this.limit = limit;
         this.outcome = outcome;
+        this.scheduler = scheduler;
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.buffer = new byte[Math.max(0, Math.min(expected, limit))];
     }
 
     /**
      * Starts reading; {@code expected} is the declared length when known (to size the buffer once), else -1. The
-     * deadline is scheduled on {@code scheduler}; when it passes first, {@link Outcome#timedOut()} is called from the
+     * deadline is scheduled on {@code scheduler} the first time the body is not all there yet (most bodies arrive
+     * with their headers, and need no timer); when it passes first, {@link Outcome#timedOut()} is called from the
      * scheduler's thread.
      */
     static void read(Content.Source source, int limit, long expected, Scheduler scheduler, Duration timeout,
                      Outcome outcome) {
-        BoundedBodyReader reader = new BoundedBodyReader(source, limit,
-                expected < 0 ? 1024 : (int) Math.min(expected, limit), outcome);
-        Scheduler.Task task = scheduler.schedule(reader::expire, timeout);
-        synchronized (reader.lock) {
-            reader.deadline = task;
-        }
-        reader.run();
+        new BoundedBodyReader(source, limit, expected < 0 ? 1024 : (int) Math.min(expected, limit), outcome,
+                scheduler, timeout).run();
     }
 
     private void expire() {
@@ -87,6 +89,10 @@ final class BoundedBodyReader implements Runnable {
                 }
                 Content.Chunk chunk = source.read();
                 if (chunk == null) {
+                    if (deadline == null) {
+                        deadline = scheduler.schedule(this::expire,
+                                Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    }
                     source.demand(this);
                     return;
                 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -146,22 +147,39 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
      * Answers a delivery whose body was read, with one log line: INFO when it is accepted or a duplicate, WARN
      * (at most a few a second per endpoint and reason) when it is refused. Every line has the status and the
      * latency since the request began; none has a header value (credentials and signatures stay out of logs).
+     * Refusals are answered at once; a delivery being stored is answered from the store's acknowledging thread once
+     * its transaction has committed, so no request thread waits for the disk.
      */
     private void respond(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
                          Callback callback, byte[] body) {
-        Delivery delivery;
-        IntakeResult result;
+        CompletableFuture<IntakeResult> decided;
         try {
-            delivery = new Delivery(endpoint.name(), headersOf(request), body, clock.instant());
-            result = intake.accept(endpoint, delivery);
+            Delivery delivery = new Delivery(endpoint.name(), headersOf(request), body, clock.instant());
+            decided = intake.acceptAsync(endpoint, delivery);
         } catch (RuntimeException e) {
-            // A vendor module or the store broke its contract; the sender retries later, nothing was accepted.
-            meters.answered(HttpStatus.INTERNAL_SERVER_ERROR_500);
-            LOG.error("failed endpoint={} vendor={} status=500 micros={}", endpoint.name(), endpoint.vendorId(),
-                    micros(request), e);
-            PlainResponses.send(response, HttpStatus.INTERNAL_SERVER_ERROR_500, "internal error", callback);
+            failed(endpoint, meters, request, response, callback, e);
             return;
         }
+        decided.whenComplete((result, failure) -> {
+            if (failure != null) {
+                failed(endpoint, meters, request, response, callback, failure);
+            } else {
+                answer(endpoint, meters, request, response, callback, result);
+            }
+        });
+    }
+
+    /** A vendor module or the store broke its contract; the sender retries later, nothing was accepted. */
+    private void failed(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
+                        Callback callback, Throwable failure) {
+        meters.answered(HttpStatus.INTERNAL_SERVER_ERROR_500);
+        LOG.error("failed endpoint={} vendor={} status=500 micros={}", endpoint.name(), endpoint.vendorId(),
+                micros(request), failure);
+        PlainResponses.send(response, HttpStatus.INTERNAL_SERVER_ERROR_500, "internal error", callback);
+    }
+
+    private void answer(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
+                        Callback callback, IntakeResult result) {
         if (result instanceof IntakeResult.Accepted a) {
             meters.answered(HttpStatus.OK_200);
             LOG.info("accepted endpoint={} vendor={} type={} key={} id={} handlers={} status=200 micros={}",

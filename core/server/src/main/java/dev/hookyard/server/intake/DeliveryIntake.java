@@ -16,6 +16,8 @@ import dev.hookyard.spi.ParseResult;
 import dev.hookyard.spi.Verification;
 import dev.hookyard.spi.WebhookEvent;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The delivery path after the body is read, independent of HTTP: verify the raw bytes, parse, route, store
@@ -40,39 +42,84 @@ public final class DeliveryIntake {
         this.backlog = backlog;
     }
 
+    /** Decides a delivery's answer, waiting for its commit when it is stored. */
     public IntakeResult accept(Endpoint endpoint, Delivery delivery) {
+        Admitted admitted = admit(endpoint, delivery);
+        if (admitted.refusal() != null) {
+            return admitted.refusal();
+        }
+        try {
+            return stored(admitted, store.append(admitted.record()));
+        } catch (StoreUnavailableException e) {
+            return new IntakeResult.Unavailable(e.getMessage());
+        }
+    }
+
+    /**
+     * Decides a delivery's answer without waiting for the disk: verification, parsing and routing happen on the
+     * caller's thread (a vendor's exception is thrown from here), the store's commit completes the future later,
+     * on a store thread. Nothing that depends on it may block.
+     */
+    public CompletableFuture<IntakeResult> acceptAsync(Endpoint endpoint, Delivery delivery) {
+        Admitted admitted = admit(endpoint, delivery);
+        if (admitted.refusal() != null) {
+            return CompletableFuture.completedFuture(admitted.refusal());
+        }
+        return store.appendAsync(admitted.record()).handle((appended, failure) -> {
+            if (failure == null) {
+                return stored(admitted, appended);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof StoreUnavailableException unavailable) {
+                return new IntakeResult.Unavailable(unavailable.getMessage());
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+        });
+    }
+
+    /** Verify, parse, check the backlog and route: a refusal, or the record to store and the event it carries. */
+    private Admitted admit(Endpoint endpoint, Delivery delivery) {
         Verification verification = endpoint.vendor().verifier().verify(delivery);
         if (verification instanceof Verification.Rejected rejected) {
-            return new IntakeResult.Rejected(rejected.reason(), rejected.detail());
+            return Admitted.refused(new IntakeResult.Rejected(rejected.reason(), rejected.detail()));
         }
         // Parsed as stored, credentials masked: the event handed to handlers is the one a store read would make.
         Delivery masked = new Delivery(delivery.endpoint(), CredentialHeaders.masked(delivery.headers()),
                 delivery.body(), delivery.receivedAt());
         ParseResult parsed = endpoint.vendor().parser().parse(masked);
         if (parsed instanceof ParseResult.Malformed malformed) {
-            return new IntakeResult.Malformed(malformed.reason());
+            return Admitted.refused(new IntakeResult.Malformed(malformed.reason()));
         }
         WebhookEvent event = ((ParseResult.Parsed) parsed).event();
         if (!backlog.admits()) {
-            return new IntakeResult.Backlogged(store.backlog(), backlog.limit());
+            return Admitted.refused(new IntakeResult.Backlogged(store.backlog(), backlog.limit()));
         }
         List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type());
         NewDelivery record = new NewDelivery(endpoint.name(), endpoint.vendorId(), event.type(), event.deliveryKey(),
                 masked.headers(), delivery.body(), delivery.receivedAt(), handlers);
-        AppendResult appended;
-        try {
-            appended = store.append(record);
-        } catch (StoreUnavailableException e) {
-            return new IntakeResult.Unavailable(e.getMessage());
-        }
+        return new Admitted(null, record, event);
+    }
+
+    /** The answer once the store has the delivery (or had it already); a new one's runs go to the dispatcher. */
+    private IntakeResult stored(Admitted admitted, AppendResult appended) {
+        NewDelivery d = admitted.record();
+        WebhookEvent event = admitted.event();
         if (appended instanceof AppendResult.Duplicate duplicate) {
-            return new IntakeResult.Duplicate(duplicate.id(), event.type(), event.deliveryKey());
+            return new IntakeResult.Duplicate(duplicate.id(), d.eventType(), d.deliveryKey());
         }
-        if (!handlers.isEmpty()) {
-            dispatcher.handOff(new StoredDelivery(appended.id(), endpoint.name(), endpoint.vendorId(), event.type(),
-                    event.deliveryKey(), masked.headers(), delivery.body(), delivery.receivedAt(),
-                    DeliveryStatus.PENDING), event, handlers);
+        if (!d.handlers().isEmpty()) {
+            dispatcher.handOff(new StoredDelivery(appended.id(), d.endpoint(), d.vendor(), d.eventType(),
+                    d.deliveryKey(), d.headers(), d.body(), d.receivedAt(), DeliveryStatus.PENDING), event,
+                    d.handlers());
         }
-        return new IntakeResult.Accepted(appended.id(), event.type(), event.deliveryKey(), handlers.size());
+        return new IntakeResult.Accepted(appended.id(), d.eventType(), d.deliveryKey(), d.handlers().size());
+    }
+
+    /** What admission decided: a refusal, or what to store. */
+    private record Admitted(IntakeResult refusal, NewDelivery record, WebhookEvent event) {
+        static Admitted refused(IntakeResult refusal) {
+            return new Admitted(refusal, null, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +15,19 @@ public interface DeliveryStore extends AutoCloseable {
 
     /** Stores a delivery and its handler runs in one durable transaction, unless its key is already stored. */
     AppendResult append(NewDelivery delivery) throws StoreUnavailableException;
+
+    /**
+     * As {@link #append}, without waiting for the commit: the future completes once the transaction has committed
+     * durably, or exceptionally with a {@link StoreUnavailableException}. It may complete on a thread of the
+     * store's, so what depends on it must not block. This default appends on the caller's thread.
+     */
+    default CompletableFuture<AppendResult> appendAsync(NewDelivery delivery) {
+        try {
+            return CompletableFuture.completedFuture(append(delivery));
+        } catch (StoreUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Tells {@code reservations} about the runs of every delivery from now on, inside the transaction that stores

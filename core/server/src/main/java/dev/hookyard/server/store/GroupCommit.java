@@ -5,6 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * completes each request's future only once that transaction has committed. A failed transaction fails every
  * append in it (the senders get 503 and deliver again); the thread itself survives any failure, so the store
  * recovers by itself once the cause (a full disk, a lock held elsewhere) goes away.
+ *
+ * <p>The futures of a batch are completed on a second thread, the acknowledger, so that what each request does
+ * next (answer its sender, hand its event to the dispatcher) never delays the next transaction. A watchdog fails
+ * appends that wait too long, so that an asynchronous caller is always answered, even by a writer stuck on a hung
+ * disk.
  *
  * <p>Batches are written under the store's write lock, the same lock every other write takes: SQLite has one
  * writer, and so has this store (one connection, one lock). The writer takes the lock before it drains the queue,
@@ -47,6 +58,13 @@ final class GroupCommit {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong submitted = new AtomicLong();
     private final Thread thread;
+    /** Completes the futures of committed (or failed) batches, in commit order. */
+    private final ExecutorService acknowledger;
+    /** Fails appends that waited longer than the append timeout. */
+    private final ScheduledExecutorService watchdog;
+    /** The batch being written, and since when (for the watchdog). */
+    private volatile List<PendingAppend> writing = List.of();
+    private volatile long writingSince;
     private volatile boolean closed;
 
     // Failure reporting, touched by the writer only (or under the write lock in direct mode).
@@ -69,9 +87,23 @@ final class GroupCommit {
             // A JVM exit never waits for it: whatever it holds has not been answered yet, so nothing is lost.
             thread.setDaemon(true);
             thread.start();
+            acknowledger = Executors.newSingleThreadExecutor(daemon("hookyard-store-acks"));
+            watchdog = Executors.newSingleThreadScheduledExecutor(daemon("hookyard-store-watchdog"));
+            long period = Math.max(10, Math.min(1000, policy.appendTimeout().toMillis() / 4));
+            watchdog.scheduleWithFixedDelay(this::expireOverdue, period, period, TimeUnit.MILLISECONDS);
         } else {
             thread = null;
+            acknowledger = null;
+            watchdog = null;
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Appends one delivery, returning once its transaction has committed durably. */
@@ -79,6 +111,27 @@ final class GroupCommit {
         if (!policy.group()) {
             return appendDirectly(pending);
         }
+        enqueue(pending);
+        return await(pending);
+    }
+
+    /**
+     * Appends one delivery without waiting: the future completes, on the acknowledger's thread, once its
+     * transaction has committed durably, or exceptionally with a {@link StoreUnavailableException}.
+     */
+    CompletableFuture<AppendResult> appendAsync(PendingAppend pending) {
+        try {
+            if (!policy.group()) {
+                return CompletableFuture.completedFuture(appendDirectly(pending));
+            }
+            enqueue(pending);
+        } catch (StoreUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return pending.result;
+    }
+
+    private void enqueue(PendingAppend pending) throws StoreUnavailableException {
         // No lock here: every request thread passes this point, and a monitor around it was contended under load.
         if (closed) {
             throw new StoreUnavailableException("store " + storeName + " is closed", null);
@@ -96,7 +149,31 @@ final class GroupCommit {
         if (closed && pending.abandon()) {
             throw new StoreUnavailableException("store " + storeName + " is closed", null);
         }
-        return await(pending);
+    }
+
+    /**
+     * The watchdog's round: an append still queued after the append timeout is withdrawn and failed; a batch still
+     * being written after twice that is failed too (its senders are told to retry; should it commit after all, the
+     * retry is answered as a duplicate).
+     */
+    private void expireOverdue() {
+        long now = System.nanoTime();
+        long timeout = policy.appendTimeout().toNanos();
+        for (PendingAppend pending : queue) {
+            if (pending == STOP || now - pending.queuedNanos < timeout) {
+                break; // the queue is in arrival order
+            }
+            if (pending.abandon()) {
+                pending.result.completeExceptionally(new StoreUnavailableException("store " + storeName
+                        + " did not commit within " + policy.appendTimeout().toSeconds() + "s", null));
+            }
+        }
+        List<PendingAppend> batch = writing;
+        if (!batch.isEmpty() && now - writingSince > 2 * timeout) {
+            StoreUnavailableException failure = new StoreUnavailableException("store " + storeName
+                    + " is still writing after " + policy.appendTimeout().multipliedBy(2).toSeconds() + "s", null);
+            batch.forEach(p -> p.result.completeExceptionally(failure));
+        }
     }
 
     private AppendResult appendDirectly(PendingAppend pending) throws StoreUnavailableException {
@@ -177,8 +254,11 @@ final class GroupCommit {
         writeLock.lock();
         try {
             stopAfter = drain(first, batch);
+            writingSince = System.nanoTime();
+            writing = batch;
             results = batch.isEmpty() ? List.of() : writeOrFail(batch);
         } finally {
+            writing = List.of();
             writeLock.unlock();
         }
         complete(batch, results);
@@ -218,7 +298,7 @@ final class GroupCommit {
             reportFailure(batch.size(), e);
             StoreUnavailableException failure = new StoreUnavailableException("store " + storeName
                     + " could not commit: " + e.getMessage(), e);
-            batch.forEach(p -> p.result.completeExceptionally(failure));
+            acknowledge(batch, p -> p.result.completeExceptionally(failure));
             observe(() -> observer.failed(batch.size()));
             return null;
         }
@@ -253,13 +333,26 @@ final class GroupCommit {
         }
     }
 
-    private static void complete(List<PendingAppend> batch, List<AppendResult> results) {
-        if (results == null) {
+    private void complete(List<PendingAppend> batch, List<AppendResult> results) {
+        if (results == null || batch.isEmpty()) {
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(results.get(i));
-        }
+        List<PendingAppend> members = List.copyOf(batch); // the writer reuses nothing, but the list is its own
+        acknowledger().execute(() -> {
+            for (int i = 0; i < members.size(); i++) {
+                members.get(i).result.complete(results.get(i));
+            }
+        });
+    }
+
+    /** Runs {@code action} for each member of a batch on the acknowledger (on the caller's thread in direct mode). */
+    private void acknowledge(List<PendingAppend> batch, java.util.function.Consumer<PendingAppend> action) {
+        List<PendingAppend> members = List.copyOf(batch);
+        acknowledger().execute(() -> members.forEach(action));
+    }
+
+    private Executor acknowledger() {
+        return acknowledger != null ? acknowledger : Runnable::run;
     }
 
     /** Appends waiting for the writer (tests wait on it to line up a batch). */
@@ -296,6 +389,18 @@ final class GroupCommit {
             if (thread.isAlive()) {
                 LOG.warn("Store {}'s writer still busy at close; its unanswered appends are not acknowledged",
                         storeName);
+            }
+        }
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+        if (acknowledger != null) {
+            // What the writer committed before it stopped is still acknowledged.
+            acknowledger.shutdown();
+            try {
+                acknowledger.awaitTermination(policy.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -17,6 +17,8 @@ final class PendingAppend {
     final NewDelivery delivery;
     final String headers;
     final CompletableFuture<AppendResult> result = new CompletableFuture<>();
+    /** When it was made, just before it was queued (the watchdog fails it once it has waited too long). */
+    final long queuedNanos = System.nanoTime();
     private final AtomicInteger state = new AtomicInteger(QUEUED);
 
     PendingAppend(NewDelivery delivery, String headers) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -170,6 +171,11 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     public AppendResult append(NewDelivery d) throws StoreUnavailableException {
         // Encoded here, on the request's thread, so that the writer only writes.
         return commits.append(new PendingAppend(d, StoredHeaders.encode(d.headers())));
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> appendAsync(NewDelivery d) {
+        return commits.appendAsync(new PendingAppend(d, StoredHeaders.encode(d.headers())));
     }
 
     /**
