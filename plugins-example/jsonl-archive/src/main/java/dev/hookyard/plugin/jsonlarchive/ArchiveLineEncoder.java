@@ -1,11 +1,9 @@
 package dev.hookyard.plugin.jsonlarchive;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.WebhookEvent;
@@ -13,13 +11,14 @@ import dev.hookyard.spi.WebhookEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns an event into one archive line: a compact JSON object followed by {@code \n}, with no other newline in it
- * (Jackson escapes control characters inside strings, and nothing is pretty-printed).
+ * (Jackson escapes control characters inside strings, and nothing is pretty-printed). A JSON body is embedded as the
+ * sender wrote it, its line breaks made spaces: the exact values (decimals, escapes, key order) with no re-encoding.
  *
  * <pre>{@code
  * {"endpoint":"least","vendor":"least","type":"record.created","deliveryKey":"…",
@@ -35,14 +34,12 @@ import java.util.Optional;
 final class ArchiveLineEncoder {
 
     /**
-     * Strict where leniency would lose data in the re-written body: duplicate keys (a tree keeps one) and trailing
-     * content make a body "not JSON", so it is kept byte for byte as base64. Decimals stay exact.
+     * Strict where leniency would let a line hold something other than one JSON value, or a value readers would
+     * take differently: duplicate keys (most readers keep one) and trailing content make a body "not JSON", so it is
+     * kept byte for byte as base64.
      */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private final BodyFormat bodyFormat;
@@ -72,10 +69,9 @@ final class ArchiveLineEncoder {
             }
             json.writeEndObject();
             byte[] body = delivery.body();
-            Optional<JsonNode> tree = bodyFormat == BodyFormat.JSON ? parse(body) : Optional.empty();
-            if (tree.isPresent()) {
+            if (bodyFormat == BodyFormat.JSON && isOneJsonValue(body)) {
                 json.writeFieldName("body");
-                MAPPER.writeTree(json, tree.get());
+                json.writeRawValue(onOneLine(body));
             } else {
                 json.writeFieldName("bodyBase64");
                 json.writeBinary(body);
@@ -88,16 +84,41 @@ final class ArchiveLineEncoder {
         return out.toByteArray();
     }
 
-    /** The body as a tree if it is exactly one well-formed JSON value (an empty body is not). */
-    private static Optional<JsonNode> parse(byte[] body) {
-        if (body.length == 0) {
-            return Optional.empty();
+    /**
+     * Whether the body is exactly one well-formed JSON value, in UTF-8 without a byte order mark: read token by
+     * token (no tree is built), duplicate keys and trailing content refused. An empty body is not.
+     */
+    private static boolean isOneJsonValue(byte[] body) {
+        if (body.length == 0 || body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB
+                && (body[2] & 0xff) == 0xBF) {
+            return false;
         }
-        try {
-            return Optional.of(MAPPER.readTree(body)).filter(node -> !node.isMissingNode());
+        try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
         } catch (IOException | RuntimeException e) {
             // Not JSON (or beyond Jackson's size and depth limits): kept byte for byte instead.
-            return Optional.empty();
+            return false;
         }
+    }
+
+    /**
+     * The body's own text with its line breaks made spaces. In well-formed JSON a raw CR or LF can only be whitespace
+     * between tokens (inside strings they must be escaped), so the value is unchanged and the line stays one line.
+     */
+    private static String onOneLine(byte[] body) {
+        byte[] line = body;
+        for (int i = 0; i < line.length; i++) {
+            if (line[i] == '\n' || line[i] == '\r') {
+                if (line == body) {
+                    line = body.clone();
+                }
+                line[i] = ' ';
+            }
+        }
+        return new String(line, StandardCharsets.UTF_8);
     }
 }

@@ -125,6 +125,9 @@ class JsonlArchiveHandlerTest {
                 "{\"a\":1}{\"b\":2}".getBytes(StandardCharsets.UTF_8),
                 "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8),
                 notUtf8,
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'}, // JSON shape, a byte UTF-8 lacks
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xc3, '"', '}'}, // a cut multi-byte sequence
+                new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'}, // a byte order mark
                 new byte[0]);
         try (Handler handler = handler(Map.of())) {
             for (int i = 0; i < bodies.size(); i++) {
@@ -142,7 +145,7 @@ class JsonlArchiveHandlerTest {
     }
 
     @Test
-    void aJsonBodyIsEmbeddedOnOneLineWithExactNumbers() throws Exception {
+    void aJsonBodyIsEmbeddedAsSentOnOneLineWithExactNumbers() throws Exception {
         String pretty = "{\n  \"note\": \"line one\\nline two \u2028 \u00e9\",\n  \"amount\": 1.50,\n"
                 + "  \"big\": 123456789012345678901234567890,\n  \"list\": [1, 2]\n}\n";
         try (Handler handler = handler(Map.of())) {
@@ -154,8 +157,11 @@ class JsonlArchiveHandlerTest {
         assertEquals(2, text.split("\n", -1).length - 1, "two lines, no newline inside one");
         JsonNode body = lines(today()).get(0).get("body");
         assertEquals("line one\nline two \u2028 \u00e9", body.get("note").asText());
-        assertTrue(text.contains("\"amount\":1.50"), text);
-        assertTrue(text.contains("\"big\":123456789012345678901234567890"), text);
+        assertEquals(JSON.readTree(pretty), body);
+        assertTrue(text.contains("\"body\":" + pretty.replace('\n', ' ') + "}\n"),
+                "the sender's own text, line breaks made spaces: " + text);
+        assertTrue(text.contains("\"amount\": 1.50,"), text);
+        assertTrue(text.contains("\"big\": 123456789012345678901234567890,"), text);
         assertEquals("just a string", lines(today()).get(1).get("body").asText(),
                 "a JSON string body is embedded, never confused with base64");
     }
