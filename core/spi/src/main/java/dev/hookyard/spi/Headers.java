@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The request headers of a delivery: immutable, names matched case-insensitively (HTTP says so, and senders
@@ -25,14 +26,21 @@ public final class Headers {
         Map<String, String> names = new LinkedHashMap<>();
         source.forEach((name, list) -> {
             Checks.notNull(name, "header name");
-            String key = name.toLowerCase(Locale.ROOT);
-            names.putIfAbsent(key, name);
-            List<String> merged = values.computeIfAbsent(key, k -> new ArrayList<>());
             for (String value : list) {
-                merged.add(Checks.notNull(value, "value of header " + name));
+                Checks.notNull(value, "value of header " + name);
+            }
+            String key = name.toLowerCase(Locale.ROOT);
+            List<String> seen = values.get(key);
+            if (seen == null) {
+                values.put(key, List.copyOf(list));
+                names.put(key, name);
+            } else {
+                // The same name in another case: one header, values in arrival order.
+                List<String> merged = new ArrayList<>(seen);
+                merged.addAll(list);
+                values.put(key, List.copyOf(merged));
             }
         });
-        values.replaceAll((k, v) -> List.copyOf(v));
         this.byLowerName = Collections.unmodifiableMap(values);
         this.spelling = Collections.unmodifiableMap(names);
     }
@@ -68,6 +76,11 @@ public final class Headers {
     /** Header names as first seen, in arrival order. */
     public List<String> names() {
         return List.copyOf(spelling.values());
+    }
+
+    /** Calls {@code action} with each header's name as first seen and its values, in arrival order, copying nothing. */
+    public void forEach(BiConsumer<String, List<String>> action) {
+        byLowerName.forEach((key, values) -> action.accept(spelling.get(key), values));
     }
 
     /** An unmodifiable copy keyed by the names as first seen. */

@@ -73,7 +73,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
                                   EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections,
                                   ServerMetrics metrics) {
-        super(InvocationType.BLOCKING);
+        super(InvocationType.NON_BLOCKING);
         this.endpoints = endpoints;
         this.intake = intake;
         this.clock = clock;

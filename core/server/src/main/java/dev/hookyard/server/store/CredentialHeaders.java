@@ -1,9 +1,9 @@
 package dev.hookyard.server.store;
 
 import dev.hookyard.spi.Headers;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,26 +21,34 @@ public final class CredentialHeaders {
 
     /** Whether a header's value is a credential or a MAC and must never be stored or shown. */
     public static boolean isCredential(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.equals("authorization") || lower.equals("proxy-authorization") || lower.equals("cookie")
-                || lower.contains("signature") || lower.contains("token") || lower.contains("secret");
+        // Asked for every header of every delivery: compared in place rather than on a lower-cased copy.
+        return name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization")
+                || name.equalsIgnoreCase("cookie") || containsIgnoringCase(name, "signature")
+                || containsIgnoringCase(name, "token") || containsIgnoringCase(name, "secret");
+    }
+
+    private static boolean containsIgnoringCase(String text, String lowerPart) {
+        for (int i = 0; i + lowerPart.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lowerPart, 0, lowerPart.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code headers} with every credential's values masked; the same instance when there is none. */
     public static Headers masked(Headers headers) {
-        boolean any = false;
-        for (String name : headers.names()) {
-            if (isCredential(name)) {
-                any = true;
-                break;
-            }
-        }
-        if (!any) {
+        boolean[] any = {false};
+        headers.forEach((name, values) -> any[0] |= isCredential(name));
+        if (!any[0]) {
             return headers;
         }
         Map<String, List<String>> masked = new LinkedHashMap<>();
-        headers.toMap().forEach((name, values) ->
-                masked.put(name, isCredential(name) ? values.stream().map(v -> MASK).toList() : values));
+        headers.forEach((name, values) -> masked.put(name, isCredential(name) ? masks(values.size()) : values));
         return Headers.of(masked);
+    }
+
+    private static List<String> masks(int count) {
+        return count == 1 ? List.of(MASK) : Collections.nCopies(count, MASK);
     }
 }

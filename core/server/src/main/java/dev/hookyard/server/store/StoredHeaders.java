@@ -1,9 +1,12 @@
 package dev.hookyard.server.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookyard.spi.Headers;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -19,13 +22,32 @@ final class StoredHeaders {
     private StoredHeaders() {
     }
 
-    /** The headers as stored: JSON, credentials masked (again, if the caller already did). */
+    /** The headers as stored: a JSON object of name to values, credentials masked (again, if the caller did). */
     static String encode(Headers headers) {
-        try {
-            return JSON.writeValueAsString(CredentialHeaders.masked(headers).toMap());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serializes", e);
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            IOException[] failed = {null};
+            headers.forEach((name, values) -> {
+                try {
+                    json.writeArrayFieldStart(name);
+                    boolean credential = CredentialHeaders.isCredential(name);
+                    for (String value : values) {
+                        json.writeString(credential ? CredentialHeaders.MASK : value);
+                    }
+                    json.writeEndArray();
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing strings to memory cannot fail", e);
         }
+        return out.toString();
     }
 
     static Headers decode(String json) {
