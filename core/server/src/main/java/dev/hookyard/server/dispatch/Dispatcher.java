@@ -115,7 +115,7 @@ public final class Dispatcher implements AutoCloseable {
         this.endpoints = endpoints;
         this.clock = clock;
         this.shutdownGrace = shutdownGrace;
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("hookyard-dispatch-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("hookyard-timer"));
         // Every call schedules its timeout here and cancels it when it returns: without this, each cancelled
         // timeout would stay queued (and on the heap) for the whole timeout, some 30 s times the call rate.
         timer.setRemoveOnCancelPolicy(true);
@@ -156,7 +156,7 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         running = true;
-        scheduler = named("hookyard-dispatch-scheduler").newThread(this::schedule);
+        scheduler = named("hookyard-scheduler").newThread(this::schedule);
         scheduler.start();
     }
 

@@ -51,7 +51,7 @@ final class OutcomeRecorder implements AutoCloseable {
     OutcomeRecorder(DeliveryStore store, Listener listener) {
         this.store = store;
         this.listener = listener;
-        this.thread = new Thread(this::run, "hookyard-dispatch-recorder");
+        this.thread = new Thread(this::run, "hookyard-recorder");
         thread.setDaemon(true);
         thread.start();
     }

@@ -83,12 +83,13 @@ final class GroupCommit {
         this.policy = policy;
         this.observer = observer;
         if (policy.group()) {
-            thread = new Thread(this::run, "hookyard-store-writer");
+            // Thread names stay within Linux's 15 characters, so that top and /proc tell the threads apart.
+            thread = new Thread(this::run, "hookyard-writer");
             // A JVM exit never waits for it: whatever it holds has not been answered yet, so nothing is lost.
             thread.setDaemon(true);
             thread.start();
-            acknowledger = Executors.newSingleThreadExecutor(daemon("hookyard-store-acks"));
-            watchdog = Executors.newSingleThreadScheduledExecutor(daemon("hookyard-store-watchdog"));
+            acknowledger = Executors.newSingleThreadExecutor(daemon("hookyard-acks"));
+            watchdog = Executors.newSingleThreadScheduledExecutor(daemon("hookyard-watchdog"));
             long period = Math.max(10, Math.min(1000, policy.appendTimeout().toMillis() / 4));
             watchdog.scheduleWithFixedDelay(this::expireOverdue, period, period, TimeUnit.MILLISECONDS);
         } else {

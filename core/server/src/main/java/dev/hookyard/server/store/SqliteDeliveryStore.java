@@ -192,7 +192,6 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         try {
             PreparedStatement insert = statements.insertDelivery();
             PreparedStatement runs = statements.insertRun();
-            runs.clearBatch(); // nothing left over from a batch that failed half-way
             for (PendingAppend pending : batch) {
                 NewDelivery d = pending.delivery;
                 insert.setString(1, d.endpoint());
@@ -204,14 +203,13 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                 insert.setLong(7, d.receivedAt().toEpochMilli());
                 DeliveryStatus status = d.handlers().isEmpty() ? DeliveryStatus.UNROUTED : DeliveryStatus.PENDING;
                 insert.setString(8, status.code());
-                if (insert.executeUpdate() == 0) {
+                long id;
+                try (ResultSet inserted = insert.executeQuery()) {
+                    id = inserted.next() ? inserted.getLong(1) : -1;
+                }
+                if (id < 0) {
                     results.add(new AppendResult.Duplicate(existingId(d.endpoint(), d.deliveryKey())));
                     continue;
-                }
-                long id;
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
                 }
                 if (!d.handlers().isEmpty()) {
                     long now = d.receivedAt().toEpochMilli();
@@ -220,9 +218,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                         runs.setString(2, handler);
                         runs.setLong(3, now);
                         runs.setLong(4, now);
-                        runs.addBatch();
+                        runs.executeUpdate();
                     }
-                    runs.executeBatch();
                     addedRuns += d.handlers().size();
                     reserving.reserve(id, d.handlers());
                 }
@@ -471,24 +468,12 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             begin();
             try {
                 long backlogChange = 0;
-                PreparedStatement update = statements.updateRun();
                 PreparedStatement status = statements.updateDeliveryStatus();
                 for (RunOutcome outcome : outcomes) {
                     RunResult result = outcome.result();
-                    boolean wasPending = isPending(outcome.deliveryId(), outcome.handler());
-                    if (result instanceof RunResult.RetryAt retry) {
-                        set(update, RunStatus.PENDING, retry.nextDue().toEpochMilli(), retry.error());
-                    } else if (result instanceof RunResult.Dead dead) {
-                        set(update, RunStatus.DEAD, now, dead.error());
-                    } else if (result instanceof RunResult.Dropped dropped) {
-                        set(update, RunStatus.DROPPED, now, dropped.reason());
-                    } else {
-                        set(update, RunStatus.DONE, now, null);
-                    }
-                    update.setLong(4, now);
-                    update.setLong(5, outcome.deliveryId());
-                    update.setString(6, outcome.handler());
-                    boolean exists = update.executeUpdate() > 0;
+                    // Nearly always the run is pending: one conditional update tells that and records the attempt.
+                    boolean wasPending = update(statements.updatePendingRun(), outcome, now);
+                    boolean exists = wasPending || update(statements.updateRun(), outcome, now);
                     status.setLong(1, outcome.deliveryId());
                     status.executeUpdate();
                     boolean isPending = result instanceof RunResult.RetryAt;
@@ -532,13 +517,22 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
     }
 
-    private boolean isPending(long deliveryId, String handler) throws SQLException {
-        PreparedStatement q = statements.runStatus();
-        q.setLong(1, deliveryId);
-        q.setString(2, handler);
-        try (ResultSet rs = q.executeQuery()) {
-            return rs.next() && RunStatus.PENDING.code().equals(rs.getString(1));
+    /** Records one outcome with {@code update} (either run update); whether a row changed. */
+    private static boolean update(PreparedStatement update, RunOutcome outcome, long now) throws SQLException {
+        RunResult result = outcome.result();
+        if (result instanceof RunResult.RetryAt retry) {
+            set(update, RunStatus.PENDING, retry.nextDue().toEpochMilli(), retry.error());
+        } else if (result instanceof RunResult.Dead dead) {
+            set(update, RunStatus.DEAD, now, dead.error());
+        } else if (result instanceof RunResult.Dropped dropped) {
+            set(update, RunStatus.DROPPED, now, dropped.reason());
+        } else {
+            set(update, RunStatus.DONE, now, null);
         }
+        update.setLong(4, now);
+        update.setLong(5, outcome.deliveryId());
+        update.setString(6, outcome.handler());
+        return update.executeUpdate() > 0;
     }
 
     @Override

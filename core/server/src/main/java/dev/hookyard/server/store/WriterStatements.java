@@ -3,7 +3,6 @@ package dev.hookyard.server.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,20 +20,23 @@ final class WriterStatements implements AutoCloseable {
     private PreparedStatement insertRun;
     private PreparedStatement existingId;
     private PreparedStatement updateRun;
+    private PreparedStatement updatePendingRun;
     private PreparedStatement updateDeliveryStatus;
-    private PreparedStatement runStatus;
 
     WriterStatements(Connection writer) {
         this.writer = writer;
     }
 
-    /** Inserts a delivery unless its endpoint and key are stored; generated key: the new id. */
+    /**
+     * Inserts a delivery unless its endpoint and key are stored; a query whose one row is the new id, or no row for
+     * a duplicate (the id comes back with the insert, not from a second statement).
+     */
     PreparedStatement insertDelivery() throws SQLException {
         if (insertDelivery == null) {
             insertDelivery = track(writer.prepareStatement("""
                     INSERT INTO deliveries (endpoint, vendor, event_type, delivery_key, headers, body, received_at,
                       status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (endpoint, delivery_key) DO NOTHING""", Statement.RETURN_GENERATED_KEYS));
+                    ON CONFLICT (endpoint, delivery_key) DO NOTHING RETURNING id"""));
         }
         return insertDelivery;
     }
@@ -68,6 +70,16 @@ final class WriterStatements implements AutoCloseable {
         return updateRun;
     }
 
+    /** Records one attempt of a handler run that is pending (no row changed: it was not pending, or is gone). */
+    PreparedStatement updatePendingRun() throws SQLException {
+        if (updatePendingRun == null) {
+            updatePendingRun = track(writer.prepareStatement("""
+                    UPDATE handler_runs SET status = ?, attempts = attempts + 1, next_due = ?, last_error = ?,
+                      updated_at = ? WHERE delivery_id = ? AND handler = ? AND status = 'pending'"""));
+        }
+        return updatePendingRun;
+    }
+
     /** Derives a delivery's status from its handler runs. */
     PreparedStatement updateDeliveryStatus() throws SQLException {
         if (updateDeliveryStatus == null) {
@@ -81,15 +93,6 @@ final class WriterStatements implements AutoCloseable {
                     WHERE id = ?1"""));
         }
         return updateDeliveryStatus;
-    }
-
-    /** The status of one handler run. */
-    PreparedStatement runStatus() throws SQLException {
-        if (runStatus == null) {
-            runStatus = track(writer.prepareStatement(
-                    "SELECT status FROM handler_runs WHERE delivery_id = ? AND handler = ?"));
-        }
-        return runStatus;
     }
 
     private PreparedStatement track(PreparedStatement statement) {
@@ -112,7 +115,7 @@ final class WriterStatements implements AutoCloseable {
         insertRun = null;
         existingId = null;
         updateRun = null;
+        updatePendingRun = null;
         updateDeliveryStatus = null;
-        runStatus = null;
     }
 }
