@@ -39,6 +39,10 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDeliveryStore.class);
     private static final int SCHEMA_VERSION = 1;
+    /** How often committed pages are copied from the write-ahead log into the database. */
+    private static final long CHECKPOINT_PERIOD_MILLIS = 200;
+    /** Log pages (4 KiB each) beyond which a checkpoint waits for the writer so that the log can start over. */
+    private static final long WAL_RESTART_PAGES = 16_384;
 
     private static final String DELIVERY_COLUMNS =
             "d.id, d.endpoint, d.vendor, d.event_type, d.delivery_key, d.headers, d.body, d.received_at, d.status";
@@ -52,6 +56,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     /** Pending handler runs; changed only under {@link #writeLock}, after the commit that changed them. */
     private final AtomicLong backlog;
     private final GroupCommit commits;
+    private final WalCheckpointer checkpointer;
     /** The writer's statements, prepared once and reused (SQLite compiles a statement once, then only binds). */
     private final WriterStatements statements;
     /**
@@ -63,7 +68,10 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private volatile RunReservations reservations = RunReservations.NONE;
 
     private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, long backlog,
-                                CommitPolicy policy, CommitObserver observer) {
+                                CommitPolicy policy, CommitObserver observer, Connection checkpoints,
+                                long checkpointMillis, long restartPages) {
+        this.checkpointer = new WalCheckpointer(file.toString(), checkpoints, checkpointMillis, restartPages,
+                writeLock);
         this.file = file;
         this.clock = clock;
         this.writer = writer;
@@ -87,17 +95,37 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     /** As above, telling {@code observer} about each transaction of appends (metrics). */
     public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy, CommitObserver observer)
             throws StoreUnavailableException {
+        return open(directory, clock, policy, observer, CHECKPOINT_PERIOD_MILLIS, WAL_RESTART_PAGES);
+    }
+
+    /** As above, checkpointing every {@code checkpointMillis} and restarting the log beyond {@code restartPages}. */
+    static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy, CommitObserver observer,
+                                    long checkpointMillis, long restartPages) throws StoreUnavailableException {
         Path file = directory.resolve(FILE_NAME);
         Connection writer = null;
+        Connection reader = null;
+        Connection checkpoints = null;
         try {
             Files.createDirectories(directory);
             writer = connect(file);
             migrate(writer);
             long backlog = countBacklog(writer);
-            Connection reader = connect(file);
+            reader = connect(file);
+            // Checkpoints run on their own thread and connection (WalCheckpointer), never inside a commit.
+            checkpoints = connect(file);
+            for (Connection c : List.of(writer, reader, checkpoints)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_autocheckpoint=0");
+                    // Once the log starts over, it is cut back to this size rather than left as large as it grew.
+                    s.execute("PRAGMA journal_size_limit=" + restartPages * 4096L);
+                }
+            }
             LOG.info("Store open at {} ({} pending handler runs)", file, backlog);
-            return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy, observer);
+            return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy, observer,
+                    checkpoints, checkpointMillis, restartPages);
         } catch (IOException | SQLException e) {
+            closeQuietly(checkpoints);
+            closeQuietly(reader);
             closeQuietly(writer);
             throw new StoreUnavailableException("cannot open the store at " + file + ": " + e.getMessage(), e);
         }
@@ -677,6 +705,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     public void close() {
         // The writer first: it needs the write lock to commit what is still queued.
         commits.close();
+        checkpointer.close();
         writeLock.lock();
         readLock.lock();
         try {
