@@ -204,8 +204,25 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Starts calls from the lane while the handler has free capacity; safe to call from any thread. */
+    /**
+     * Starts calls from the lane while the handler has free capacity; safe to call from any thread. One thread
+     * drains a lane at a time, and a call made while it does (from another thread, or from the drain itself: a call
+     * that ends before its completion is attached runs that completion, and so {@code callEnded}, on the draining
+     * thread) only makes it go round once more. Without this, a fast handler and a full lane nested one drain in
+     * another until the draining thread's stack overflowed.
+     */
     private void drain(HandlerLane lane) {
+        if (!lane.enterDrain()) {
+            return;
+        }
+        int served = 1;
+        do {
+            drainOnce(lane);
+            served = lane.drained(served);
+        } while (served != 0);
+    }
+
+    private void drainOnce(HandlerLane lane) {
         while (running && !lane.isEmpty()) {
             if (!lane.acquireCall()) {
                 return; // whoever ends a call drains again

@@ -24,6 +24,8 @@ final class HandlerLane {
     private final AtomicInteger calls = new AtomicInteger();
     /** Waiting, running, or ended and not yet recorded: all still pending in the store. */
     private final AtomicInteger unrecorded = new AtomicInteger();
+    /** Drain requests not yet served: non-zero while a thread drains the lane (see {@link #enterDrain()}). */
+    private final AtomicInteger drainRequests = new AtomicInteger();
     /** Set when a run the lane had no room for stayed in the store only: the next store read should find it. */
     private volatile boolean overflowed;
 
@@ -69,6 +71,19 @@ final class HandlerLane {
             waitingBytes.addAndGet(-run.run().delivery().body().length);
         }
         return run;
+    }
+
+    /** Asks to drain; true if the caller is now the one thread draining (else the drainer goes round again). */
+    boolean enterDrain() {
+        return drainRequests.getAndIncrement() == 0;
+    }
+
+    /**
+     * The drainer has served {@code served} requests with the round it just finished; returns the requests that came
+     * in the meantime (serve them with another round), or 0: it is no longer draining.
+     */
+    int drained(int served) {
+        return drainRequests.addAndGet(-served);
     }
 
     /** Takes a call slot if the handler's concurrency limit leaves one. */
