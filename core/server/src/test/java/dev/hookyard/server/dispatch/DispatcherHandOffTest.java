@@ -10,11 +10,10 @@ import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.NewDelivery;
-import dev.hookyard.server.store.RunResult;
-import dev.hookyard.server.store.RunReservations;
 import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.server.testing.DelegatingStore;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.server.testing.TestServer;
@@ -30,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -147,22 +145,11 @@ class DispatcherHandOffTest {
     }
 
     /** Delegates to a real store (reservations included), counting the scheduler's reads of due runs. */
-    private static final class CountingStore implements DeliveryStore {
-        private final DeliveryStore delegate;
+    private static final class CountingStore extends DelegatingStore {
         final AtomicInteger reads = new AtomicInteger();
 
         CountingStore(DeliveryStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void reserveRunsWith(RunReservations reservations) {
-            delegate.reserveRunsWith(reservations);
-        }
-
-        @Override
-        public List<DueRun> due(Instant now, int limit) throws StoreUnavailableException {
-            return delegate.due(now, limit);
+            super(delegate);
         }
 
         @Override
@@ -170,51 +157,6 @@ class DispatcherHandOffTest {
             List<DueRun> due = delegate.due(now, handler, limit);
             reads.incrementAndGet();
             return due;
-        }
-
-        @Override
-        public AppendResult append(NewDelivery delivery) throws StoreUnavailableException {
-            return delegate.append(delivery);
-        }
-
-        @Override
-        public Optional<Instant> nextDue() throws StoreUnavailableException {
-            return delegate.nextDue();
-        }
-
-        @Override
-        public void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException {
-            delegate.record(deliveryId, handler, result);
-        }
-
-        @Override
-        public void recordAll(List<RunOutcome> outcomes) throws StoreUnavailableException {
-            delegate.recordAll(outcomes);
-        }
-
-        @Override
-        public long backlog() {
-            return delegate.backlog();
-        }
-
-        @Override
-        public long recountBacklog() throws StoreUnavailableException {
-            return delegate.recountBacklog();
-        }
-
-        @Override
-        public Optional<StoredDelivery> find(long id) throws StoreUnavailableException {
-            return delegate.find(id);
-        }
-
-        @Override
-        public List<RunView> runs(long deliveryId) throws StoreUnavailableException {
-            return delegate.runs(deliveryId);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

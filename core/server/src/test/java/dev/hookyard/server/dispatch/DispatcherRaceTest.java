@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
-import dev.hookyard.server.store.AppendResult;
 import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.NewDelivery;
-import dev.hookyard.server.store.RunResult;
+import dev.hookyard.server.store.RunReservations;
 import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
-import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.server.testing.DelegatingStore;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.server.testing.TestServer;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -114,23 +112,22 @@ class DispatcherRaceTest {
     }
 
     /** Delegates to a real store; once armed, holds the first {@code due} read that lists a given run. */
-    private static final class PausingStore implements DeliveryStore {
-        private final DeliveryStore delegate;
+    private static final class PausingStore extends DelegatingStore {
         private final AtomicReference<String> pauseOn = new AtomicReference<>();
         final CountDownLatch listed = new CountDownLatch(1);
         final CountDownLatch resume = new CountDownLatch(1);
 
         PausingStore(DeliveryStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
+        }
+
+        /** Not passed on: this test appends straight to the store and never hands off, so store reads find the runs. */
+        @Override
+        public void reserveRunsWith(RunReservations reservations) {
         }
 
         void pauseWhenListed(String runKey) {
             pauseOn.set(runKey);
-        }
-
-        @Override
-        public List<DueRun> due(Instant now, int limit) throws StoreUnavailableException {
-            return delegate.due(now, limit);
         }
 
         @Override
@@ -146,46 +143,6 @@ class DispatcherRaceTest {
                 }
             }
             return due;
-        }
-
-        @Override
-        public AppendResult append(NewDelivery delivery) throws StoreUnavailableException {
-            return delegate.append(delivery);
-        }
-
-        @Override
-        public Optional<Instant> nextDue() throws StoreUnavailableException {
-            return delegate.nextDue();
-        }
-
-        @Override
-        public void record(long deliveryId, String handler, RunResult result) throws StoreUnavailableException {
-            delegate.record(deliveryId, handler, result);
-        }
-
-        @Override
-        public long backlog() {
-            return delegate.backlog();
-        }
-
-        @Override
-        public long recountBacklog() throws StoreUnavailableException {
-            return delegate.recountBacklog();
-        }
-
-        @Override
-        public Optional<StoredDelivery> find(long id) throws StoreUnavailableException {
-            return delegate.find(id);
-        }
-
-        @Override
-        public List<RunView> runs(long deliveryId) throws StoreUnavailableException {
-            return delegate.runs(deliveryId);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
