@@ -15,7 +15,14 @@ public enum RejectionReason {
     /** A credential scheme the endpoint does not accept (e.g. Basic where only Bearer is configured). */
     UNSUPPORTED_SCHEME,
     /** The endpoint has no active secret to verify with. */
-    NO_ACTIVE_SECRET;
+    NO_ACTIVE_SECRET,
+    /**
+     * The signed timestamp is older than the endpoint's tolerance: possibly a captured delivery sent again, so it is
+     * refused even when its signature is genuine.
+     */
+    STALE_TIMESTAMP,
+    /** The signed timestamp lies further in the future than the endpoint's tolerance allows. */
+    FUTURE_TIMESTAMP;
 
     /** The stable, lower-case code used in logs and metric labels, e.g. {@code "mismatch"}. */
     public String code() {
