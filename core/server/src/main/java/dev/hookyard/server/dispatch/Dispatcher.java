@@ -329,7 +329,12 @@ public final class Dispatcher implements AutoCloseable {
                     failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
                             : resultOf(runner.policy().retries(), run, result),
                     result instanceof CallResult.TimedOut));
-            callEnded(lane);
+            if (result instanceof CallResult.TimedOut timedOut) {
+                // Failed and recorded now, but its thread is the handler's until the abandoned call returns.
+                timedOut.returned().whenComplete((ignored, never) -> callEnded(lane));
+            } else {
+                callEnded(lane);
+            }
         });
         return true;
     }

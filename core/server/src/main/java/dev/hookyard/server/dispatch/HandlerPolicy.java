@@ -8,7 +8,8 @@ import java.time.Duration;
  * capacity, never the other handlers'.
  *
  * @param retries       when failed calls are tried again
- * @param timeout       how long one call may run before it counts as failed (and its thread is interrupted)
+ * @param timeout       how long one call may run before it counts as failed (the call is then abandoned and its
+ *                      thread interrupted once; it keeps its slot until it returns, see {@link HandlerRunner})
  * @param maxConcurrent calls of this handler running at once
  */
 public record HandlerPolicy(RetrySchedule retries, Duration timeout, int maxConcurrent) {

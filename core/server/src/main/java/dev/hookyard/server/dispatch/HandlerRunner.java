@@ -19,14 +19,30 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Calls one handler under its {@link HandlerPolicy}: a Resilience4j bulkhead admits at most its concurrency limit
- * of calls, which run on the handler's own threads, and a Resilience4j time limiter fails a call that runs too long
- * (its thread is then interrupted). The threads are the runner's own, not the bulkhead library's, so a stop can
- * interrupt calls still running after the grace without waiting any longer.
+ * of calls, which run on the handler's own threads, and a Resilience4j time limiter fails a call that runs too long.
+ * The threads are the runner's own, not the bulkhead library's, so a stop can interrupt calls still running after
+ * the grace without waiting any longer.
+ *
+ * <p>What a timeout does, and why (the contract plugins see is in {@link Handler}'s documentation):
+ * <ul>
+ *   <li>The attempt fails at once ({@link CallResult.TimedOut}), so its retry is scheduled without waiting for a call
+ *       that may never return; whatever the call returns later is ignored.</li>
+ *   <li>The call's thread is interrupted, once: Java's only way to ask blocking code to stop, and what the JDK's own
+ *       blocking calls (HTTP client, process waits, locks) answer. The interrupt is a cancellation of that call only
+ *       ({@link CallCancellation}): it never reaches the thread's next call, and a call that had not started yet
+ *       never starts. Not interrupting would leave a call stuck on a dead peer holding its thread for good.</li>
+ *   <li>The call keeps its thread and its slot until its code returns. Its thread is busy until then whatever the
+ *       runner decides; freeing the slot early only queued the next call behind it, where that call's own timeout
+ *       ran out without the handler ever seeing it (a wasted attempt, and under a stall a dead letter for an event
+ *       that never ran). So a handler that ignores interrupts slows only itself down, and its events wait in the
+ *       store, where they survive a restart.</li>
+ * </ul>
+ * A plugin must keep what it shares between calls usable after an interrupt; the runner cannot do that for it, since
+ * only the plugin knows what an interrupt closes (an NIO channel) or leaves half done.
  */
 final class HandlerRunner implements AutoCloseable {
 
@@ -40,8 +56,13 @@ final class HandlerRunner implements AutoCloseable {
         record Threw(Throwable failure) implements CallResult {
         }
 
-        /** The handler ran past its timeout. */
-        record TimedOut() implements CallResult {
+        /**
+         * The handler ran past its timeout: the attempt failed, and the call was abandoned and interrupted.
+         *
+         * @param returned completes once the abandoned call's code has returned (or the call was cancelled before it
+         *                 started): until then it holds its thread and its slot
+         */
+        record TimedOut(CompletionStage<Void> returned) implements CallResult {
         }
     }
 
@@ -62,16 +83,20 @@ final class HandlerRunner implements AutoCloseable {
         this.policy = policy;
         this.timer = timer;
         // No waiting for a permit: a run the handler has no room for waits in the store, where it survives a crash.
+        // A permit is released when the call's code returns, not at its timeout (see above).
         this.bulkhead = Bulkhead.of("hookyard-handler-" + name, BulkheadConfig.custom()
                 .maxConcurrentCalls(policy.maxConcurrent())
                 .maxWaitDuration(java.time.Duration.ZERO)
                 .writableStackTraceEnabled(false)
                 .build());
+        // The runner cancels a call itself, through its CallCancellation: cancelling the future would not reach the
+        // call's thread anyway.
         this.timeLimiter = TimeLimiter.of("hookyard-handler-" + name, TimeLimiterConfig.custom()
                 .timeoutDuration(policy.timeout())
-                .cancelRunningFuture(true)
+                .cancelRunningFuture(false)
                 .build());
         AtomicInteger count = new AtomicInteger();
+        // As many threads as permits, so a call with a permit never waits for a thread.
         this.threads = Executors.newFixedThreadPool(policy.maxConcurrent(), runnable -> {
             Thread thread = new Thread(runnable, "hookyard-handler-" + name + "-" + count.incrementAndGet());
             thread.setDaemon(true); // a call stuck past the stop must not keep the process alive
@@ -95,49 +120,60 @@ final class HandlerRunner implements AutoCloseable {
         if (!bulkhead.tryAcquirePermission()) {
             return java.util.Optional.empty();
         }
-        AtomicReference<Thread> worker = new AtomicReference<>();
-        CompletionStage<Outcome> running;
+        CallCancellation cancellation = new CallCancellation();
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        CompletableFuture<Void> returned = new CompletableFuture<>();
         try {
-            running = timeLimiter.executeCompletionStage(timer, () -> CompletableFuture.supplyAsync(() -> {
-                worker.set(Thread.currentThread());
-                long started = System.nanoTime();
-                try {
-                    return ContextClassLoader.callAs(handler, () -> handler.handle(event.get()));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                } finally {
-                    calls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    worker.set(null);
-                    Thread.interrupted(); // a timeout's interrupt must not leak into the pool's next task
-                }
-            }, threads));
+            threads.execute(() -> run(event, cancellation, outcome, returned));
         } catch (RejectedExecutionException e) {
             bulkhead.releasePermission(); // stopping
             return java.util.Optional.empty();
         }
         CompletableFuture<CallResult> result = new CompletableFuture<>();
-        running.whenComplete((outcome, failure) -> {
-            // The permit first: whoever is told that the call ended may start the next one at once.
-            bulkhead.onComplete();
+        timeLimiter.executeCompletionStage(timer, () -> outcome).whenComplete((value, failure) -> {
             if (failure == null) {
-                result.complete(new CallResult.Returned(outcome));
+                result.complete(new CallResult.Returned(value));
                 return;
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof TimeoutException) {
-                Thread stuck = worker.get();
-                if (stuck != null) {
-                    stuck.interrupt();
-                }
-                result.complete(new CallResult.TimedOut());
+                cancellation.cancel();
+                result.complete(new CallResult.TimedOut(returned));
             } else {
                 result.complete(new CallResult.Threw(cause));
             }
         });
         return java.util.Optional.of(result);
+    }
+
+    /**
+     * One call, on a handler thread. The permit is released before the outcome is completed: whoever is told that the
+     * call ended may start the next one at once (on this thread, as soon as it is back in the pool).
+     */
+    private void run(Supplier<WebhookEvent> event, CallCancellation cancellation, CompletableFuture<Outcome> outcome,
+                     CompletableFuture<Void> returned) {
+        Outcome value = null;
+        Throwable failure = null;
+        if (cancellation.begin()) {
+            long started = System.nanoTime();
+            try {
+                value = ContextClassLoader.callAs(handler, () -> handler.handle(event.get()));
+            } catch (Throwable e) { // an Error too: it fails this call, not the handler thread
+                failure = e;
+            } finally {
+                cancellation.end();
+                calls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }
+        bulkhead.onComplete();
+        // After a timeout the outcome is already failed, and these change nothing.
+        if (failure == null) {
+            outcome.complete(value);
+        } else {
+            outcome.completeExceptionally(failure);
+        }
+        returned.complete(null);
     }
 
     /** Interrupts calls still running (the stop's grace is over) and releases the threads, without waiting. */

@@ -3,6 +3,7 @@ package dev.hookyard.server.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookyard.server.Hookyard;
 import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore.RunView;
 import dev.hookyard.server.store.RunStatus;
@@ -14,9 +15,12 @@ import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.Outcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each handler's {@code timeout}, {@code maxConcurrent} and {@code retry} settings, through a real server: a call
- * that runs too long fails and is interrupted, a handler never runs more calls at once than allowed, and a handler
- * at its limit does not hold up the others.
+ * that runs too long fails and is interrupted, and the handler's next runs succeed even when that interrupt broke
+ * something it shares between calls; a handler never runs more calls at once than allowed, and a handler at its
+ * limit does not hold up the others.
  */
 class HandlerPolicyTest {
 
@@ -36,23 +41,26 @@ class HandlerPolicyTest {
     Path home;
 
     private final RecordingHandlers recording = new RecordingHandlers();
+    private final ReopeningChannelArchive archive = new ReopeningChannelArchive();
     private final CountDownLatch release = new CountDownLatch(1);
     private TestServer server;
 
     @AfterEach
     void stop() {
         release.countDown();
+        archive.releaseStall();
         if (server != null) {
             server.close();
         }
     }
 
     private void start(String handlers, String routes) throws Exception {
-        server = TestServer.start(home, TestServer.serverSection() + """
+        server = TestServer.wrap(Hookyard.start(TestServer.load(home, TestServer.serverSection() + """
                 endpoints:
                   least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
                 handlers:
-                """ + handlers + "routes:\n" + routes, recording);
+                """ + handlers + "routes:\n" + routes), TestServer.plugins(recording, archive), Clock.systemUTC(),
+                TestServer.FAST_RETRIES));
     }
 
     @Test
@@ -78,6 +86,33 @@ class HandlerPolicyTest {
         assertEquals(2, run.attempts());
         assertTrue(run.lastError().contains("timed out"), run.lastError());
         Eventually.await(() -> interrupted.get() == 2, () -> "interrupted calls: " + interrupted.get());
+    }
+
+    /**
+     * The stall that turned every later delivery to the JSON-lines archive into a dead letter, with a handler that
+     * shares a cached {@link java.nio.channels.FileChannel} (which an interrupt closes) and keeps the contract of
+     * {@link dev.hookyard.spi.Handler} by reopening it.
+     */
+    @Test
+    void aCallInterruptedAtItsTimeoutLeavesTheHandlerWorkingForItsNextRuns() throws Exception {
+        start("  archive: { type: channel-archive, timeout: 200ms, maxConcurrent: 2 }\n", "  - { to: [archive] }\n");
+        StoredDelivery first = accept(LeastFixtures.recordCreated("least", 1));
+        awaitStatus(first, DeliveryStatus.DONE); // the archive's channel is open and cached from now on
+
+        archive.stallNextCall();
+        StoredDelivery stalled = accept(LeastFixtures.recordCreated("least", 2));
+        StoredDelivery waiting = accept(LeastFixtures.recordCreated("least", 3)); // waits for the stalled call's lock
+        Eventually.await(archive::interruptedWhileStalled, () -> "the stalled call was not interrupted");
+        archive.releaseStall(); // it goes on with the interrupt pending, which closes the cached channel
+
+        awaitStatus(stalled, DeliveryStatus.DONE);
+        awaitStatus(waiting, DeliveryStatus.DONE);
+        assertEquals(2, archive.timesOpened(), "the interrupt closed the channel, and the handler reopened it");
+        RunView stalledRun = server.store().runs(stalled.id()).get(0);
+        assertTrue(stalledRun.attempts() >= 2, "the timed-out attempt counts: " + stalledRun.attempts());
+        List<String> lines = Files.readAllLines(home.resolve(ReopeningChannelArchive.FILE));
+        assertEquals(Set.of(first.deliveryKey(), stalled.deliveryKey(), waiting.deliveryKey()), Set.copyOf(lines));
+        assertEquals(3, lines.size(), "each delivery archived once: " + lines);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,10 @@ import java.util.regex.Pattern;
  * <p>The token is cached and shared by all threads. When a call is answered 401 (the token expired or was
  * revoked), one thread authenticates again and the call is retried once with the new token; threads that saw the
  * same stale token use the new one instead of authenticating again. A second 401 fails the call.
+ *
+ * <p>Interrupts (the host cancelling a call past its timeout): a call waiting for another call's authentication
+ * gives up at once, since the lock is taken interruptibly; an authentication interrupted mid-way leaves the token as
+ * it was, so the next call authenticates again.
  *
  * <p>Thread-safe.
  */
@@ -33,7 +38,8 @@ final class AbsorbApi {
     private final OutboundHttp http;
     private final Clock clock;
 
-    private final Object authentication = new Object();
+    /** Held while authenticating; a lock rather than a monitor, so that a thread waiting for it can be interrupted. */
+    private final ReentrantLock authentication = new ReentrantLock();
     private volatile String token;
 
     AbsorbApi(TargetUrl baseUrl, AbsorbCredentials credentials, OutboundHttp http, Clock clock) {
@@ -96,13 +102,16 @@ final class AbsorbApi {
      * so that many threads meeting an expired token authenticate once.
      */
     private String renewedToken(String stale) throws IOException, InterruptedException {
-        synchronized (authentication) {
+        authentication.lockInterruptibly();
+        try {
             String current = token;
             if (current != null && !current.equals(stale)) {
                 return current;
             }
             token = authenticate();
             return token;
+        } finally {
+            authentication.unlock();
         }
     }
 

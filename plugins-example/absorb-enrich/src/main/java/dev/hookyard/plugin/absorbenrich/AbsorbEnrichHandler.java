@@ -27,7 +27,9 @@ import java.util.Optional;
  * the whole event. Events from another vendor, or bodies that are not a JSON object, are dropped with a reason:
  * that is a routing mistake to show in the dead letters, not something a retry can fix.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. A call the host interrupts (cancelled past its timeout) gives up whatever it waits for with
+ * {@link InterruptedException}; the HTTP client and the token, shared by all calls, stay usable (see
+ * {@link AbsorbApi}).
  */
 final class AbsorbEnrichHandler implements Handler {
 

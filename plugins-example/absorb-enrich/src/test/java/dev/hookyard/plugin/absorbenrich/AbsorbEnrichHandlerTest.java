@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -285,10 +284,7 @@ class AbsorbEnrichHandlerTest {
     }
 
     private static Handler handler(Map<String, ?> overrides) {
-        Map<String, Object> options = new HashMap<>(Map.of("baseUrl", server.baseUrl(), "username", "api-admin",
-                "password", "pa55word", "privateKey", "pr1vate-key", "forwardUrl", server.baseUrl() + "/forward"));
-        options.putAll(overrides);
-        return new AbsorbEnrichHandlerFactory().create(TestEvents.context(options));
+        return TestEvents.handler(server.baseUrl(), overrides);
     }
 
     private static LoggedRequest onlyForward() {

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * arrival order, for up to {@code timeoutSeconds}: every run ends (or is killed) within that time, so a slot normally
  * frees up. If none does, the host is sending faster than the command can keep up, and the call returns
  * {@link Outcome#retryAfter} one timeout later instead of holding the host's dispatch thread any longer.
+ *
+ * <p>A call the host interrupts (cancelled past its timeout) stops waiting for a slot or for its command, kills the
+ * command's process tree, and gives its slot back, so the next call runs as usual.
  */
 final class ExecHandler implements Handler {
 

@@ -10,6 +10,7 @@ import dev.hookyard.spi.ParseResult;
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Vendor;
 import dev.hookyard.spi.WebhookEvent;
+import dev.hookyard.testkit.Polling;
 import dev.hookyard.testkit.SignedDeliveries;
 import dev.hookyard.testkit.VendorContexts;
 import dev.hookyard.vendor.least.LeastVendorFactory;
@@ -87,18 +88,7 @@ final class ExecFixtures {
 
     /** Polls until the condition holds; fails after the deadline. Never a fixed sleep. */
     static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + deadline + ": " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
+        Polling.until(what, deadline, condition);
     }
 
     /**

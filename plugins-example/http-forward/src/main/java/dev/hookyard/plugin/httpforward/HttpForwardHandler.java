@@ -27,7 +27,9 @@ import java.util.Optional;
  * the event for replay. 4xx is retried too because from a catch hook it usually means a configuration the
  * operator will fix (a revoked Slack webhook, a Zap turned off), and a dropped event could not be replayed.
  *
- * <p>Thread-safe: the JDK {@link HttpClient} is, and nothing else is shared mutable state.
+ * <p>Thread-safe: the JDK {@link HttpClient} is, and nothing else is shared mutable state. A call the host
+ * interrupts (cancelled past its timeout) gives up its request with {@link InterruptedException}; the client,
+ * shared by all calls, is not affected by it.
  */
 final class HttpForwardHandler implements Handler {
 

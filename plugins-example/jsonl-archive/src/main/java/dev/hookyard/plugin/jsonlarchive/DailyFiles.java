@@ -1,7 +1,8 @@
 package dev.hookyard.plugin.jsonlarchive;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * never touched again once that day is over: it can be compressed or shipped right after midnight UTC. An event
  * retried or replayed days later lands in the file of the day it was archived; its line says when it was received.
  *
- * <p>Lines are never torn or interleaved: each is written whole while holding a lock, to a file opened in append
- * mode; if a write fails part-way (disk full), the file is cut back to where the line began. The lock belongs to the
- * directory, not to this object, so two handlers configured with the same {@code dir} still take turns. With
- * {@code fsync}, a line is on disk before {@link #append} returns, so the event is not reported as done before it is
- * safely archived.
+ * <p>Lines are never torn or interleaved: each is written whole at the end of the file while holding a lock; if a
+ * write fails part-way (disk full), the file is cut back to where the line began. The lock belongs to the directory,
+ * not to this object, so two handlers configured with the same {@code dir} still take turns (one process per
+ * directory: other processes are not coordinated). With {@code fsync}, a line is on disk before {@link #append}
+ * returns, so the event is not reported as done before it is safely archived.
+ *
+ * <p>Interrupts (the host's way of cancelling a call past its timeout, see {@link dev.hookyard.spi.Handler}): a call
+ * still waiting for the lock gives up with {@link InterruptedException} and writes nothing. A call that already
+ * holds the lock writes its whole line: stopping half-way would tear it. The open file is a {@link RandomAccessFile},
+ * whose I/O an interrupt neither stops nor closes: an NIO {@link java.nio.channels.FileChannel} is closed by an
+ * interrupt of any thread using it, and the cached channel then failed every later append of every thread with
+ * {@link java.nio.channels.ClosedChannelException} until a restart; an interrupt mid-write also left a torn line
+ * that the closed channel could no longer cut back.
  */
 final class DailyFiles implements AutoCloseable {
 
@@ -37,7 +46,7 @@ final class DailyFiles implements AutoCloseable {
 
     /** Guarded by {@link #lock}. */
     private LocalDate openDay;
-    private FileChannel openFile;
+    private RandomAccessFile openFile;
     private boolean closed;
 
     /**
@@ -61,23 +70,22 @@ final class DailyFiles implements AutoCloseable {
      * Appends one line (which must end in a newline and contain no other) to the file of the current UTC day.
      *
      * @param line the complete line
-     * @throws IOException if it could not be written (the file is then as it was before the call)
+     * @throws IOException          if it could not be written (the file is then as it was before the call)
+     * @throws InterruptedException if the thread was interrupted while waiting for the lock (nothing was written)
      */
-    void append(byte[] line) throws IOException {
-        lock.lock();
+    void append(byte[] line) throws IOException, InterruptedException {
+        lock.lockInterruptibly();
         try {
             if (closed) {
                 throw new IllegalStateException("this jsonl-archive handler is closed");
             }
-            FileChannel file = fileOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-            long start = file.size();
+            RandomAccessFile file = fileOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            long start = file.length();
             try {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    file.write(buffer);
-                }
+                file.seek(start);
+                file.write(line);
                 if (fsync) {
-                    file.force(false);
+                    file.getFD().sync();
                 }
             } catch (IOException e) {
                 cutBack(file, start, e);
@@ -100,8 +108,8 @@ final class DailyFiles implements AutoCloseable {
         }
     }
 
-    /** The channel for {@code day}, rolling over from the previous day's file. Called holding the lock. */
-    private FileChannel fileOf(LocalDate day) throws IOException {
+    /** The file for {@code day}, rolling over from the previous day's file. Called holding the lock. */
+    private RandomAccessFile fileOf(LocalDate day) throws IOException {
         if (openFile != null && day.equals(openDay)) {
             return openFile;
         }
@@ -110,8 +118,7 @@ final class DailyFiles implements AutoCloseable {
         Files.createDirectories(directory);
         Path path = fileFor(day);
         boolean created = !Files.exists(path);
-        openFile = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        openFile = new RandomAccessFile(path.toFile(), "rw"); // created if missing
         openDay = day;
         if (created && fsync) {
             forceDirectory();
@@ -120,7 +127,7 @@ final class DailyFiles implements AutoCloseable {
     }
 
     private void closeOpenFile() throws IOException {
-        FileChannel file = openFile;
+        RandomAccessFile file = openFile;
         openFile = null;
         openDay = null;
         if (file != null) {
@@ -128,19 +135,37 @@ final class DailyFiles implements AutoCloseable {
         }
     }
 
-    /** A new file's name must reach the disk too, or a crash can lose the whole file, fsync'd lines and all. */
+    /**
+     * A new file's name must reach the disk too, or a crash can lose the whole file, fsync'd lines and all. Java syncs
+     * a directory through a channel only, which an interrupt closes: an interrupt pending (or arriving during the
+     * sync, which is then tried once more) is held back until the sync is done, and then restored.
+     */
     private void forceDirectory() {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms (Windows) cannot open a directory; the file's own fsync is the best they offer.
+        boolean interrupted = false;
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                interrupted |= Thread.interrupted();
+                try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                    dir.force(true);
+                    return;
+                } catch (ClosedByInterruptException e) {
+                    // interrupted during the sync: held back at the top of the loop, and synced again
+                } catch (IOException | UnsupportedOperationException e) {
+                    // Some platforms (Windows) cannot open a directory; the file's own fsync is the best they offer.
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Undoes a partial line so that a retry does not leave half a line before the whole one. */
-    private static void cutBack(FileChannel file, long start, IOException cause) {
+    private static void cutBack(RandomAccessFile file, long start, IOException cause) {
         try {
-            file.truncate(start);
+            file.setLength(start);
         } catch (IOException e) {
             cause.addSuppressed(e);
         }

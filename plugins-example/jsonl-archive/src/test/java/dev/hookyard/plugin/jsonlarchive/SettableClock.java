@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A UTC clock that stands still until a test moves it. */
-final class SettableClock extends Clock {
+class SettableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
