@@ -75,11 +75,6 @@ final class ClientConnectionLimit implements SelectorManager.AcceptListener {
         release(channel);
     }
 
-    /** How many clients have open connections (for tests of the memory bound). */
-    int trackedClients() {
-        return openPerClient.size();
-    }
-
     private void release(SelectableChannel channel) {
         ClientNetwork client = counted.remove(channel);
         if (client != null) {

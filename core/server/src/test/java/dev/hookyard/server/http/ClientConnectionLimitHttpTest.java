@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Level;
 import dev.hookyard.server.http.RejectionCounters.Reason;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LogCapture;
+import dev.hookyard.server.testing.LoopbackAttack;
 import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestServer;
 import java.net.Socket;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code server.limits.maxConnectionsPerClient} over real sockets: one address ({@code 127.0.0.2}) gets no more
- * connections than the limit, whatever it does with them, while another ({@code 127.0.0.1}) is served; a trusted
- * proxy, which carries many clients, is not limited.
+ * connections than the limit, whatever it does with them, while another ({@code 127.0.0.1}) is served, also through
+ * an attack that combines slow headers, slow bodies and a connection flood; a trusted proxy, which carries many
+ * clients, is not limited.
  */
 class ClientConnectionLimitHttpTest {
 
@@ -86,6 +88,31 @@ class ClientConnectionLimitHttpTest {
                 () -> "127.0.0.2 never got its place back");
         assertTrue(logs.lines().stream().anyMatch(l -> l.level() == Level.WARN
                 && l.message().startsWith("refused reason=client_connection_limit client=127.0.0.2 ")), logs.text());
+    }
+
+    /**
+     * The trial of issue 12: while 127.0.0.2 floods the listener with idle connections, drips headers and drips bodies,
+     * all at once, 127.0.0.1 keeps delivering. Without a per-client limit the attacker holds every one of
+     * {@code maxConnections}; without a header deadline a dripping connection is held as long as it keeps dripping.
+     */
+    @Test
+    void aGoodClientIsServedWhileAnotherAddressRunsSlowLorisSlowBodiesAndAConnectionFlood() throws Exception {
+        int maxConnections = 32;
+        start("limits: { maxConnections: %d, maxConnectionsPerClient: 8, headerTimeout: 1s, idleTimeout: 30s }"
+                .formatted(maxConnections));
+
+        try (LoopbackAttack attack = LoopbackAttack.start(server.port())) {
+            // In full swing: the attacker has had more connections accepted than the whole listener has room for.
+            Eventually.await(() -> attack.connections() >= 2 * maxConnections,
+                    () -> "the attack never got going: " + attack.connections() + " connections");
+
+            for (int i = 0; i < 10; i++) {
+                String answer = deliver(GOOD, server.port());
+                assertTrue(answer.startsWith("HTTP/1.1 200 "), "delivery " + i + ": " + answer);
+            }
+            Eventually.await(() -> count(Reason.HEADER_TIMEOUT) > 0, () -> "no slow-loris connection was cut");
+        }
+        assertTrue(count(Reason.CLIENT_CONNECTION_LIMIT) > 0);
     }
 
     @Test
