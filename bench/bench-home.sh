@@ -42,6 +42,8 @@ cat > "$home/conf/bench.yaml" <<'EOF'
 server:
   host: 127.0.0.1
   port: 8080
+  limits:
+    maxConnectionsPerClient: 1024   # the load generator is one client with up to 128 connections
 management:
   enabled: false
 store:

@@ -7,7 +7,7 @@ rem   bin\hookyard --help                  list the commands
 rem
 rem Environment:
 rem   JAVA_HOME   the Java 17+ installation to use (otherwise java from PATH)
-rem   JAVA_OPTS   extra JVM options, e.g. set JAVA_OPTS=-Xmx512m
+rem   JAVA_OPTS   extra JVM options, e.g. set JAVA_OPTS=-Xmx512m; they win over the defaults below
 
 setlocal
 
@@ -36,8 +36,22 @@ echo hookyard: no lib\ directory in "%HOOKYARD_HOME%": is this a complete Hookya
 exit /b 1
 
 :run
+rem JVM defaults, as in bin/hookyard (which says why): a 64 MiB heap that may grow to 192 MiB, the serial collector
+rem and at most 128 MiB of class metadata. Each is left out when JAVA_OPTS (or JDK_JAVA_OPTIONS or
+rem JAVA_TOOL_OPTIONS, which java reads first) sets that kind of option: any heap size replaces both -Xms and -Xmx,
+rem any collector the serial one. Delayed expansion only here: the options may hold characters cmd would parse.
+setlocal EnableDelayedExpansion
+set "USER_OPTS= !JAVA_OPTS! !JDK_JAVA_OPTIONS! !JAVA_TOOL_OPTIONS! "
+set "HEAP_OPTS=-Xms64m -Xmx192m"
+for %%o in (" -Xms" " -Xmx" " -XX:InitialHeapSize" " -XX:MaxHeapSize" " -XX:MaxRAM" "RAMPercentage" "RAMFraction") do if not "!USER_OPTS:%%~o=!"=="!USER_OPTS!" set "HEAP_OPTS="
+set "GC_OPTS=-XX:+UseSerialGC"
+for %%o in (" -XX:+UseSerialGC " " -XX:+UseParallelGC " " -XX:+UseG1GC " " -XX:+UseZGC " " -XX:+UseShenandoahGC " " -XX:+UseEpsilonGC ") do if not "!USER_OPTS:%%~o=!"=="!USER_OPTS!" set "GC_OPTS="
+set "METASPACE_OPTS=-XX:MaxMetaspaceSize=128m"
+if not "!USER_OPTS: -XX:MaxMetaspaceSize=!"=="!USER_OPTS!" set "METASPACE_OPTS="
+endlocal & set "DEFAULT_OPTS=%HEAP_OPTS% %GC_OPTS% %METASPACE_OPTS%"
+
 rem Java older than 9 stops here with "Unrecognized option: -p": Hookyard needs Java 17 or newer.
-"%JAVACMD%" %JAVA_OPTS% ^
+"%JAVACMD%" %DEFAULT_OPTS% %JAVA_OPTS% ^
   "-Dhookyard.home=%HOOKYARD_HOME%" ^
   "-Dlogback.configurationFile=%HOOKYARD_HOME%\conf\logback.xml" ^
   -p "%HOOKYARD_HOME%\lib" ^

@@ -60,8 +60,8 @@ public final class ConfigLoader {
     /** Ceiling for store.maxBacklog: each pending run is a row, but a backlog beyond this is never healthy. */
     static final long MAX_BACKLOG_LIMIT = 1_000_000_000L;
     private static final Set<String> TLS_KEYS = Set.of("keystore", "password", "reloadInterval");
-    private static final Set<String> LIMIT_KEYS = Set.of("maxHeaderBytes", "maxHeaderCount", "idleTimeout",
-            "bodyTimeout", "maxConnections");
+    private static final Set<String> LIMIT_KEYS = Set.of("maxHeaderBytes", "maxHeaderCount", "headerTimeout",
+            "idleTimeout", "bodyTimeout", "maxConnections", "maxConnectionsPerClient");
     private static final Set<String> RATE_LIMIT_KEYS = Set.of("requests", "per");
     private static final Set<String> SECRET_KEYS = Set.of("value", "notAfter");
     private static final Set<String> ENDPOINT_KEYS = Set.of("vendor", "path", "secrets", "options", "maxBodyBytes",
@@ -287,11 +287,15 @@ public final class ConfigLoader {
             ServerLimits d = ServerLimits.DEFAULTS;
             int headerBytes = (int) number(node, key, "maxHeaderBytes", d.maxHeaderBytes(), 1024, 1024 * 1024);
             int headerCount = (int) number(node, key, "maxHeaderCount", d.maxHeaderCount(), 1, 10_000);
+            Duration header = duration(node, key, "headerTimeout", Duration.ofMillis(100), Duration.ofHours(1));
             Duration idle = duration(node, key, "idleTimeout", Duration.ofMillis(100), Duration.ofHours(1));
             Duration body = duration(node, key, "bodyTimeout", Duration.ofMillis(100), Duration.ofHours(1));
             int connections = (int) number(node, key, "maxConnections", d.maxConnections(), 1, 1_000_000);
-            return new ServerLimits(headerBytes, headerCount, idle != null ? idle : d.idleTimeout(),
-                    body != null ? body : d.bodyTimeout(), connections);
+            int perClient = (int) number(node, key, "maxConnectionsPerClient", d.maxConnectionsPerClient(), 1,
+                    1_000_000);
+            return new ServerLimits(headerBytes, headerCount, header != null ? header : d.headerTimeout(),
+                    idle != null ? idle : d.idleTimeout(), body != null ? body : d.bodyTimeout(), connections,
+                    perClient);
         }
 
         /** A list of CIDR blocks or addresses, each checked; an empty list when absent. */

@@ -12,9 +12,16 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Reads a request body without blocking, stopping as soon as it exceeds the limit or the time allowed for it. The
  * limit is checked on the bytes actually received, so a chunked body with no Content-Length cannot grow past it
  * either; the deadline counts from the start of the read however steadily bytes trickle in, so a slow sender cannot
- * hold a connection and a buffer by sending one byte at a time.
+ * hold a connection and a buffer by sending one byte at a time. The buffer grows with the bytes received, not with the
+ * length declared: a sender that declares the largest body and then sends a byte holds a 64 KiB buffer at most.
  */
 final class BoundedBodyReader implements Runnable {
+
+    /**
+     * The largest buffer allocated before its bytes arrive: whole bodies of webhook size (most are a few KiB) fit in
+     * one allocation, and a larger body doubles it as it arrives, up to its declared length.
+     */
+    private static final int FIRST_BUFFER = 64 * 1024;
 
     /** Where the read ends up; exactly one method is called, once. */
     interface Outcome {
@@ -35,6 +42,8 @@ final class BoundedBodyReader implements Runnable {
 
     private final Content.Source source;
     private final int limit;
+    /** The most the buffer needs: the declared length when known (and within the limit), else the limit. */
+    private final int capacity;
     private final Outcome outcome;
     private final Scheduler scheduler;
     private final long deadlineNanos;
@@ -49,22 +58,23 @@ final class BoundedBodyReader implements Runnable {
                               Duration timeout) {
         this.source = source;
         this.limit = limit;
+        this.capacity = expected < 0 ? limit : Math.min(expected, limit);
         this.outcome = outcome;
         this.scheduler = scheduler;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
-        this.buffer = new byte[Math.max(0, Math.min(expected, limit))];
+        this.buffer = new byte[expected < 0 ? Math.min(1024, limit) : Math.min(capacity, FIRST_BUFFER)];
     }
 
     /**
-     * Starts reading; {@code expected} is the declared length when known (to size the buffer once), else -1. The
+     * Starts reading; {@code expected} is the declared length when known (to size the buffer), else -1. The
      * deadline is scheduled on {@code scheduler} the first time the body is not all there yet (most bodies arrive
      * with their headers, and need no timer); when it passes first, {@link Outcome#timedOut()} is called from the
      * scheduler's thread.
      */
     static void read(Content.Source source, int limit, long expected, Scheduler scheduler, Duration timeout,
                      Outcome outcome) {
-        new BoundedBodyReader(source, limit, expected < 0 ? 1024 : (int) Math.min(expected, limit), outcome,
-                scheduler, timeout).run();
+        new BoundedBodyReader(source, limit, expected < 0 ? -1 : (int) Math.min(expected, limit), outcome, scheduler,
+                timeout).run();
     }
 
     private void expire() {
@@ -109,7 +119,8 @@ final class BoundedBodyReader implements Runnable {
                         break;
                     }
                     if (size + remaining > buffer.length) {
-                        buffer = Arrays.copyOf(buffer, Math.min(limit, Math.max(size + remaining, buffer.length * 2)));
+                        buffer = Arrays.copyOf(buffer,
+                                Math.max(size + remaining, (int) Math.min(capacity, buffer.length * 2L)));
                     }
                     bytes.get(buffer, size, remaining);
                     size += remaining;

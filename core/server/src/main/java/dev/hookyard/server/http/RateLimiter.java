@@ -1,18 +1,16 @@
 package dev.hookyard.server.http;
 
 import dev.hookyard.server.config.RateLimitConfig;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A token bucket per source: each source may make {@code requests} requests at once, and earns them back evenly
- * over {@code per}. IPv6 sources are counted per /64 network, since one host usually holds a whole /64 and could
- * otherwise change address for every request; a source whose address is unknown shares one bucket.
+ * over {@code per}. Sources are counted by {@link ClientNetwork}: IPv6 per /64 network, and every source whose address
+ * is unknown shares one bucket.
  *
  * <p>Memory is bounded: a bucket that has filled up again is the same as no bucket, so such buckets are dropped as
  * they are met, least recently used first; and beyond {@code maxSources} the least recently used bucket is dropped
@@ -22,13 +20,12 @@ public final class RateLimiter {
 
     /** Default bound on the buckets kept per endpoint. */
     public static final int DEFAULT_MAX_SOURCES = 10_000;
-    private static final Object UNKNOWN = new Object();
 
     private final double capacity;
     private final double perMillis;
     private final Clock clock;
     private final int maxSources;
-    private final LinkedHashMap<Object, Bucket> buckets;
+    private final LinkedHashMap<ClientNetwork, Bucket> buckets;
 
     public RateLimiter(RateLimitConfig config, Clock clock) {
         this(config, clock, DEFAULT_MAX_SOURCES);
@@ -41,7 +38,7 @@ public final class RateLimiter {
         this.maxSources = maxSources;
         this.buckets = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Bucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ClientNetwork, Bucket> eldest) {
                 return size() > RateLimiter.this.maxSources;
             }
         };
@@ -53,7 +50,7 @@ public final class RateLimiter {
      */
     public long acquire(InetAddress source) {
         long now = clock.millis();
-        Object key = key(source);
+        ClientNetwork key = ClientNetwork.of(source);
         synchronized (buckets) {
             dropFullBuckets(now);
             Bucket bucket = buckets.get(key);
@@ -88,29 +85,6 @@ public final class RateLimiter {
                 return;
             }
             it.remove();
-        }
-    }
-
-    private static Object key(InetAddress source) {
-        if (source == null) {
-            return UNKNOWN;
-        }
-        byte[] bytes = source.getAddress();
-        if (source instanceof Inet6Address) {
-            return new Network(Arrays.copyOf(bytes, 8));
-        }
-        return new Network(bytes);
-    }
-
-    private record Network(byte[] bytes) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Network n && Arrays.equals(n.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
         }
     }
 

@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The Jetty server that listens for deliveries: HTTP, or HTTPS when {@code server.tls} is set, with the header,
- * idle-time and connection limits of {@code server.limits}.
+ * time and connection limits of {@code server.limits}.
  */
 public final class ReceiverServer implements AutoCloseable {
 
@@ -34,7 +34,12 @@ public final class ReceiverServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(limits.maxHeaderBytes());
+        HeaderDeadlines headerDeadlines = new HeaderDeadlines(limits.headerTimeout(), server.getScheduler(),
+                rejections);
+        http.addCustomizer(headerDeadlines);
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // A bean of the HTTP factory: started with it, and told of each HTTP connection it opens and closes.
+        http1.addBean(headerDeadlines);
         tls = settings.tls() != null;
         if (tls) {
             // Requests know they came over TLS; the one certificate serves whatever host name was asked for.
@@ -52,6 +57,8 @@ public final class ReceiverServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         server.addBean(new CountingConnectionLimit(limits.maxConnections(), connector, rejections));
+        connector.addBean(new ClientConnectionLimit(limits.maxConnectionsPerClient(),
+                new SourceAddress(settings.trustedProxies()), rejections));
         // Graceful: on stop, requests already being read or stored finish before the listener goes away.
         server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler(new PlainTextErrorHandler(rejections));

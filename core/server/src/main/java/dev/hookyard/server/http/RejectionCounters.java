@@ -22,6 +22,11 @@ public final class RejectionCounters {
         HEADERS_TOO_LARGE,
         /** More header fields than the endpoint's {@code maxHeaderCount} (431). */
         TOO_MANY_HEADERS,
+        /**
+         * Request line and headers not received within {@code server.limits.headerTimeout} (408 and the connection
+         * closed; closed without a word if nothing arrived).
+         */
+        HEADER_TIMEOUT,
         /** Body over the endpoint's {@code maxBodyBytes} (413). */
         BODY_TOO_LARGE,
         /** Body not received within the endpoint's {@code bodyTimeout} (408, connection closed). */
@@ -30,6 +35,8 @@ public final class RejectionCounters {
         IDLE_TIMEOUT,
         /** {@code server.limits.maxConnections} reached: new connections wait to be accepted. */
         CONNECTION_LIMIT,
+        /** {@code server.limits.maxConnectionsPerClient} reached: the client's new connection is closed at once. */
+        CLIENT_CONNECTION_LIMIT,
         /** Client address not in the endpoint's {@code allow} list (403). */
         NOT_ALLOWED,
         /** Over the endpoint's per-source {@code rateLimit} (429). */

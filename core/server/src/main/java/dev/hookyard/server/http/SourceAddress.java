@@ -51,7 +51,7 @@ public final class SourceAddress {
     /** The client, given the TCP peer and the {@code X-Forwarded-For} header values in order. */
     InetAddress resolve(InetAddress peer, List<String> forwardedFor) {
         InetAddress client = Cidr.normalize(peer);
-        if (!trusted(client)) {
+        if (!isTrustedProxy(client)) {
             return client;
         }
         List<String> entries = new ArrayList<>();
@@ -69,14 +69,15 @@ public final class SourceAddress {
                 return null;
             }
             client = Cidr.normalize(address.get());
-            if (!trusted(client)) {
+            if (!isTrustedProxy(client)) {
                 return client;
             }
         }
         return hops >= MAX_HOPS && hops < entries.size() ? null : client;
     }
 
-    private boolean trusted(InetAddress address) {
+    /** Whether {@code address} is one of {@code server.trustedProxies}: a peer that carries many clients. */
+    public boolean isTrustedProxy(InetAddress address) {
         for (Cidr proxy : trustedProxies) {
             if (proxy.contains(address)) {
                 return true;

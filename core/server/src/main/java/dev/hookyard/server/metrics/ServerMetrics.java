@@ -90,7 +90,9 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
         }
         noEndpoint = new EndpointMeters(registry, NO_ENDPOINT, List.of(404),
                 List.of(RejectionCounters.Reason.HEADERS_TOO_LARGE.code(),
-                        RejectionCounters.Reason.CONNECTION_LIMIT.code()));
+                        RejectionCounters.Reason.HEADER_TIMEOUT.code(),
+                        RejectionCounters.Reason.CONNECTION_LIMIT.code(),
+                        RejectionCounters.Reason.CLIENT_CONNECTION_LIMIT.code()));
         for (String name : handlerNames) {
             handlers.put(name, new HandlerMeters(registry, name));
         }

@@ -129,8 +129,8 @@ class HardeningConfigTest {
     void limitsHaveDefaultsAndEndpointsOverrideHeaderCountAndBodyTimeout() throws IOException {
         HookyardConfig defaults = files.load(endpoint(""));
         assertEquals(ServerLimits.DEFAULTS, defaults.server().limits());
-        assertEquals(new ServerLimits(8192, 64, Duration.ofSeconds(30), Duration.ofSeconds(30), 1024),
-                ServerLimits.DEFAULTS);
+        assertEquals(new ServerLimits(8192, 64, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), 1024, 64), ServerLimits.DEFAULTS);
         EndpointAdmission admission = defaults.endpoints().get(0).admission();
         assertEquals(64, admission.maxHeaderCount());
         assertEquals(Duration.ofSeconds(30), admission.bodyTimeout());
@@ -139,10 +139,11 @@ class HardeningConfigTest {
 
         HookyardConfig config = files.load("""
                 server:
-                  limits: { maxHeaderBytes: 4096, maxHeaderCount: 20, idleTimeout: 10s, bodyTimeout: 5s, maxConnections: 50 }
+                  limits: { maxHeaderBytes: 4096, maxHeaderCount: 20, headerTimeout: 3s, idleTimeout: 10s,
+                            bodyTimeout: 5s, maxConnections: 50, maxConnectionsPerClient: 5 }
                 """ + endpoint(", maxHeaderCount: 12, bodyTimeout: 2s"));
-        assertEquals(new ServerLimits(4096, 20, Duration.ofSeconds(10), Duration.ofSeconds(5), 50),
-                config.server().limits());
+        assertEquals(new ServerLimits(4096, 20, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                50, 5), config.server().limits());
         assertEquals(12, config.endpoints().get(0).admission().maxHeaderCount());
         assertEquals(Duration.ofSeconds(2), config.endpoints().get(0).admission().bodyTimeout());
 
@@ -156,11 +157,12 @@ class HardeningConfigTest {
     void badLimitsAreReportedByKey() throws IOException {
         InvalidConfigException e = files.loadFails("""
                 server:
-                  limits: { maxHeaderBytes: 10, maxHeaderCount: 0, idleTimeout: forever, maxConnections: -1, maxBody: 1 }
+                  limits: { maxHeaderBytes: 10, maxHeaderCount: 0, headerTimeout: 0s, idleTimeout: forever,
+                            maxConnections: -1, maxConnectionsPerClient: 0, maxBody: 1 }
                 """ + endpoint(", bodyTimeout: 2 weeks"));
         for (String key : List.of("server.limits.maxHeaderBytes", "server.limits.maxHeaderCount",
-                "server.limits.idleTimeout", "server.limits.maxConnections", "server.limits.maxBody",
-                "endpoints.least.bodyTimeout")) {
+                "server.limits.headerTimeout", "server.limits.idleTimeout", "server.limits.maxConnections",
+                "server.limits.maxConnectionsPerClient", "server.limits.maxBody", "endpoints.least.bodyTimeout")) {
             assertTrue(problemAt(e, key).isPresent(), key + " in " + e.getMessage());
         }
     }

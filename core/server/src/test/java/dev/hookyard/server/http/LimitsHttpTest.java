@@ -3,6 +3,7 @@ package dev.hookyard.server.http;
 import static dev.hookyard.server.testing.LeastFixtures.SIGNATURE_HEADER;
 import static dev.hookyard.server.testing.LeastFixtures.SPEC_BODY;
 import static dev.hookyard.server.testing.LeastFixtures.SPEC_SIGNATURE;
+import static dev.hookyard.server.testing.LoopbackClients.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +12,11 @@ import ch.qos.logback.classic.Level;
 import dev.hookyard.server.http.RejectionCounters.Reason;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LogCapture;
+import dev.hookyard.server.testing.LoopbackClients;
 import dev.hookyard.server.testing.RawHttp;
 import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -37,12 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every limit of {@code server.limits} and its endpoint overrides, exceeded over real sockets: each gets its status
- * (431, 413, 408) or a closed connection, is counted, and causes neither a 5xx nor an ERROR line.
+ * (431, 413, 408) or a closed connection, is counted, and causes neither a 5xx nor an ERROR line. The per-client
+ * connection limit has {@link ClientConnectionLimitHttpTest}.
  */
 class LimitsHttpTest {
 
     @TempDir
     Path home;
+
+    /** A header line of 4 000 bytes: dripped at 50 bytes a second, it outlasts any header timeout of a test. */
+    private static final String SLOW_HEADER = "X-Slow: " + "s".repeat(4000);
 
     private TestServer server;
     private LogCapture logs;
@@ -139,25 +143,8 @@ class LimitsHttpTest {
                 + "Content-Length: " + SPEC_BODY.length() + "\r\n\r\n";
 
         try (Socket socket = connect()) {
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> readToEnd(socket));
-            byte[] body = SPEC_BODY.getBytes(StandardCharsets.ISO_8859_1);
-            // One byte every 20 ms: never idle, but the whole body would take longer than the body timeout.
-            for (int i = 0; i < body.length - 1 && !answer.isDone(); i++) {
-                try {
-                    out.write(body[i]);
-                    out.flush();
-                } catch (SocketException closed) {
-                    break;
-                }
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-            String response = answer.get(20, TimeUnit.SECONDS);
-
-            assertTrue(response.startsWith("HTTP/1.1 408 "), response);
-            assertTrue(response.contains("\r\nConnection: close\r\n"), response);
-            assertTrue(response.endsWith("request timeout\n"), response);
+            // Never idle, but the whole body (all but its last byte) would take longer than the body timeout.
+            assertRequestTimeout(drip(socket, head, SPEC_BODY.substring(0, SPEC_BODY.length() - 1)));
         }
         assertEquals(1, count(Reason.BODY_TIMEOUT));
         assertEquals(0, server.deliveryCount());
@@ -195,6 +182,48 @@ class LimitsHttpTest {
     }
 
     @Test
+    void headersTricklingInPastTheHeaderTimeoutGet408AndTheConnectionIsClosed() throws Exception {
+        start("headerTimeout: 500ms, idleTimeout: 30s", "");
+
+        try (Socket socket = connect()) {
+            assertRequestTimeout(drip(socket, "POST /hooks/least HTTP/1.1\r\nHost: x\r\n", SLOW_HEADER));
+        }
+        assertEquals(1, count(Reason.HEADER_TIMEOUT));
+        assertEquals(0, server.deliveryCount());
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedAtTheHeaderTimeoutWithoutAWord() throws Exception {
+        start("headerTimeout: 300ms, idleTimeout: 30s", "");
+
+        try (Socket silent = connect()) {
+            assertEquals("", readToEnd(silent));
+        }
+        assertEquals(1, count(Reason.HEADER_TIMEOUT));
+    }
+
+    @Test
+    void onAKeptAliveConnectionTheHeaderDeadlineRunsFromTheFirstByteOfEachRequest() throws Exception {
+        start("headerTimeout: 500ms, idleTimeout: 30s", "");
+
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(LoopbackClients.signedRequest("keep-alive").getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(LoopbackClients.readResponse(socket).startsWith("HTTP/1.1 200 "));
+
+            // Idle between requests for longer than the header timeout: only the idle timeout counts then.
+            TimeUnit.MILLISECONDS.sleep(1200);
+            out.write(LoopbackClients.signedRequest("keep-alive").getBytes(StandardCharsets.ISO_8859_1));
+            String second = LoopbackClients.readResponse(socket);
+            assertTrue(second.startsWith("HTTP/1.1 200 "), second);
+            assertEquals(0, count(Reason.HEADER_TIMEOUT));
+
+            assertRequestTimeout(drip(socket, "POST /hooks/least HTTP/1.1\r\n", SLOW_HEADER));
+        }
+        assertEquals(1, count(Reason.HEADER_TIMEOUT));
+    }
+
+    @Test
     void beyondMaxConnectionsNewConnectionsWaitUntilOneCloses() throws Exception {
         start("maxConnections: 2", "");
         List<Socket> held = new ArrayList<>();
@@ -222,29 +251,35 @@ class LimitsHttpTest {
         assertEquals(1, server.deliveryCount());
     }
 
-    private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-        socket.setSoTimeout(10_000);
-        return socket;
+    /**
+     * Sends {@code start}, then {@code rest} one byte every 20 ms (so the connection is never idle) until the server
+     * answers or closes, or {@code rest} runs out; returns the answer.
+     */
+    private static String drip(Socket socket, String start, String rest) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(start.getBytes(StandardCharsets.ISO_8859_1));
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> readToEnd(socket));
+        byte[] bytes = rest.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < bytes.length && !answer.isDone(); i++) {
+            try {
+                out.write(bytes[i]);
+                out.flush();
+            } catch (SocketException closed) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return answer.get(20, TimeUnit.SECONDS);
     }
 
-    /** Everything the server sends until it closes the connection. */
-    private static String readToEnd(Socket socket) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                bytes.write(buffer, 0, n);
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server did not close the connection; got: "
-                    + bytes.toString(StandardCharsets.ISO_8859_1), e);
-        } catch (IOException e) {
-            // reset after the answer: keep what arrived
-        }
-        return bytes.toString(StandardCharsets.ISO_8859_1);
+    /** A 408 that closes the connection, with the fixed body. */
+    private static void assertRequestTimeout(String answer) {
+        assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+        assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+        assertTrue(answer.endsWith("\r\n\r\nrequest timeout\n"), answer);
+    }
+
+    private Socket connect() throws IOException {
+        return LoopbackClients.connect(LoopbackClients.GOOD, server.port());
     }
 }

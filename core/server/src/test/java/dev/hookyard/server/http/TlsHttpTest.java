@@ -15,6 +15,7 @@ import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestKeystores;
 import dev.hookyard.server.testing.TestServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -58,6 +59,7 @@ class TlsHttpTest {
                   host: 127.0.0.1
                   port: 0
                   tls: { keystore: conf/tls.p12, password: "${file:conf/tls-password}", reloadInterval: 1s }
+                  limits: { headerTimeout: 2s }
                 store: { path: data }
                 management: { enabled: false }
                 """ + TestServer.LEAST_TO_REC, new RecordingHandlers());
@@ -100,6 +102,39 @@ class TlsHttpTest {
         String text = new String(answer, StandardCharsets.ISO_8859_1);
         assertFalse(text.startsWith("HTTP/"), text);
         assertEquals(0, server.deliveryCount());
+    }
+
+    @Test
+    void headersDrippingInOverTlsGet408AtTheHeaderTimeout() throws Exception {
+        try (SSLSocket socket = (SSLSocket) TestKeystores.trusting(first).getSocketFactory()
+                .createSocket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            OutputStream out = socket.getOutputStream();
+            out.write("POST /hooks/least HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            String answer = new String(RawHttp.readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+            assertTrue(answer.endsWith("request timeout\n"), answer);
+        }
+        assertEquals(1, server.hookyard().rejections().count(RejectionCounters.Reason.HEADER_TIMEOUT));
+    }
+
+    @Test
+    void aTlsHandshakeThatNeverCompletesIsClosedAtTheHeaderTimeout() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            socket.setSoTimeout(10_000);
+            // The first bytes of a TLS record carrying a ClientHello, and then nothing.
+            socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01});
+
+            // Closed (after a TLS alert, at most): readAll returns once the server has closed the connection.
+            String answer = new String(RawHttp.readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+            assertFalse(answer.contains("HTTP/"), answer);
+        }
+        assertEquals(1, server.hookyard().rejections().count(RejectionCounters.Reason.HEADER_TIMEOUT));
     }
 
     @Test
