@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * concurrent deliveries share one transaction and one fsync, and each is acknowledged only once it is durable.
  *
  * <p>The number of pending handler runs (the backlog) is kept in memory: counted once when the store opens, then
- * changed by every write that adds or finishes a run, after its commit and under the write lock.
+ * changed by every write that adds or finishes a run, after its commit and under the write lock. Whether the writer
+ * can commit is kept by a {@link CommitHealth}, changed by the writes' outcomes.
  */
 public final class SqliteDeliveryStore implements DeliveryStore {
 
@@ -58,6 +59,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private final ReentrantLock readLock = new ReentrantLock();
     /** Pending handler runs; changed only under {@link #writeLock}, after the commit that changed them. */
     private final AtomicLong backlog;
+    private final CommitHealth health;
     private final GroupCommit commits;
     private final WalCheckpointer checkpointer;
     /** The writer's statements, prepared once and reused (SQLite compiles a statement once, then only binds). */
@@ -81,7 +83,18 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         this.reader = reader;
         this.backlog = new AtomicLong(backlog);
         this.statements = new WriterStatements(writer);
-        this.commits = new GroupCommit(file.toString(), writeLock, this::writeBatch, policy, observer);
+        this.health = new CommitHealth(file.toString(), clock);
+        this.commits = new GroupCommit(file.toString(), writeLock, new GroupCommit.BatchWriter() {
+            @Override
+            public List<AppendResult> write(List<PendingAppend> batch) throws SQLException {
+                return writeBatch(batch);
+            }
+
+            @Override
+            public void probe() throws SQLException {
+                writeProbe();
+            }
+        }, policy, observer, health);
     }
 
     /** Opens (creating if needed) the store in {@code directory}, with group commit. */
@@ -270,6 +283,26 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
         backlog.addAndGet(addedRuns);
         return results;
+    }
+
+    /**
+     * The writer's recovery probe (see {@link GroupCommit}): a table created, given a value of 64 KiB (more than most
+     * deliveries take) and dropped again, in one transaction committed with {@code synchronous=FULL} like an append.
+     * The space it needed stays in the file for the next appends; nothing else is left.
+     */
+    private void writeProbe() throws SQLException {
+        synchronousFull();
+        begin();
+        try {
+            execute("CREATE TABLE writer_probe (filler BLOB)");
+            execute("INSERT INTO writer_probe VALUES (zeroblob(65536))");
+            execute("DROP TABLE writer_probe");
+            execute("COMMIT");
+        } catch (SQLException | RuntimeException | Error e) {
+            abortQuietly(e);
+            statements.close();
+            throw e;
+        }
     }
 
     /**
@@ -514,17 +547,17 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                 }
                 execute("COMMIT");
                 backlog.addAndGet(backlogChange);
-            } catch (SQLException e) {
-                abortQuietly(e);
-                statements.close();
-                throw unavailable("record handler outcomes", e);
-            } catch (RuntimeException | Error e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 abortQuietly(e);
                 statements.close();
                 throw e;
             }
         } catch (SQLException e) {
+            health.failed(e);
             throw unavailable("record handler outcomes", e);
+        } catch (RuntimeException | Error e) {
+            health.failed(e);
+            throw e;
         } finally {
             restoreFullQuietly();
             writeLock.unlock();
@@ -597,6 +630,11 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
     }
 
+    @Override
+    public CommitHealth commitHealth() {
+        return health;
+    }
+
     /** What the writer has committed since the store opened. */
     public CommitStats commitStats() {
         return commits.stats();
@@ -632,6 +670,20 @@ public final class SqliteDeliveryStore implements DeliveryStore {
              ResultSet rs = s.executeQuery("PRAGMA max_page_count = " + pages)) {
             rs.next();
             return rs.getLong(1);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Makes SQLite refuse every write on the writer connection ({@code PRAGMA query_only}), as it does for a database
+     * file it may not write; {@code false} allows them again. A test hook for a store that cannot commit even an
+     * update in place (a full disk may still take those).
+     */
+    void refuseWrites(boolean refuse) throws SQLException {
+        writeLock.lock();
+        try {
+            execute("PRAGMA query_only=" + (refuse ? "ON" : "OFF"));
         } finally {
             writeLock.unlock();
         }
