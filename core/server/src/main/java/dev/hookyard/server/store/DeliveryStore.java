@@ -92,7 +92,11 @@ public interface DeliveryStore extends AutoCloseable {
      */
     long backlog();
 
-    /** Counts the pending handler runs in the store, resets {@link #backlog()} to that count and returns it. */
+    /**
+     * Counts the pending handler runs in the store, resets {@link #backlog()} to that count and returns it; unless
+     * the store is busy writing, which it never waits for: then it returns {@link #backlog()} as it is (the writer's
+     * transactions keep it up to date, other connections' writes included).
+     */
     long recountBacklog() throws StoreUnavailableException;
 
     /** Whether the store's writer can commit now, as its last transactions found out; costs no write to ask. */

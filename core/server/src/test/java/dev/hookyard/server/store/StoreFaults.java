@@ -50,9 +50,9 @@ public final class StoreFaults {
         return sqlite(store).holdWrites();
     }
 
-    /** Appends waiting for the writer. */
-    public static int queuedAppends(DeliveryStore store) {
-        return sqlite(store).queuedAppends();
+    /** Appends handed to the writer since the store opened (committed, waiting, or being written). */
+    public static long submittedAppends(DeliveryStore store) {
+        return sqlite(store).submittedAppends();
     }
 
     private static void limit(DeliveryStore store, long pages) {
