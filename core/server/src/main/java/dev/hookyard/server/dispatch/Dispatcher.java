@@ -75,6 +75,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Records outcomes in batches, off the handlers' threads. */
     private final OutcomeRecorder outcomes;
     private final ServerMetrics metrics;
+    private final OutcomeLog outcomeLog;
     /** Run keys in a lane, running, or being recorded: still pending in the store, and not to be started again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
@@ -118,6 +119,7 @@ public final class Dispatcher implements AutoCloseable {
         // timeout would stay queued (and on the heap) for the whole timeout, some 30 s times the call rate.
         timer.setRemoveOnCancelPolicy(true);
         this.timer = timer;
+        this.outcomeLog = new OutcomeLog(LOG, handlers.names(), System::nanoTime);
         this.outcomes = new OutcomeRecorder(store, new OutcomeRecorder.Listener() {
             @Override
             public void recorded(OutcomeRecorder.Pending outcome) {
@@ -430,12 +432,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Called by the recorder once an outcome is committed. */
     private void recorded(OutcomeRecorder.Pending outcome) {
         metrics.handler(outcome.handler()).recorded(outcome.result(), outcome.timedOut());
-        if (outcome.result() instanceof RunResult.Done) {
-            LOG.debug("Handler {} done with delivery {}", outcome.handler(), outcome.deliveryId());
-        } else {
-            LOG.warn("Handler {} did not complete delivery {} (attempt {}): {}", outcome.handler(),
-                    outcome.deliveryId(), outcome.attempts() + 1, outcome.result());
-        }
+        outcomeLog.recorded(outcome);
         HandlerLane lane = lanes.get(outcome.handler());
         if (lane != null) {
             lane.runEnded();
