@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * its concurrency limit, a timeout per call, and a persisted retry schedule; a lane holds a bounded number of runs
  * (and bytes), so a slow handler's backlog waits in the store, not on the heap, and never holds back the others.
  * A run in memory or in flight is tracked by its run key so that a store read cannot start it twice; after a crash
- * it simply runs again (delivery to handlers is at-least-once).
+ * it simply runs again (delivery to handlers is at-least-once). A run whose outcome the store cannot take stays
+ * tracked until the {@link OutcomeRecorder} has recorded it, and no call starts meanwhile: the run is not repeated
+ * because its outcome could not be written, and handlers are not called for results that could not be kept.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -58,8 +60,6 @@ public final class Dispatcher implements AutoCloseable {
     /** How often runs owed to handlers that are no longer configured are looked for (and marked dead). */
     private static final Duration ORPHAN_SWEEP = Duration.ofMinutes(1);
     private static final int ORPHAN_BATCH = 256;
-    /** How long a run whose outcome could not be recorded waits before it is offered again. */
-    private static final Duration STORE_FAILURE_COOLDOWN = Duration.ofSeconds(5);
     /**
      * How long a reserved run waits for its hand-off before store reads may take it: far longer than any hand-off
      * takes, but a commit that completed after its request stopped waiting is never handed off at all.
@@ -75,8 +75,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Records outcomes in batches, off the handlers' threads. */
     private final OutcomeRecorder outcomes;
     private final ServerMetrics metrics;
-    /** Runs whose outcome could not be recorded, with when they may be offered again (the store needs time). */
-    private final Map<String, Instant> coolingDown = new ConcurrentHashMap<>();
+    private final OutcomeLog outcomeLog;
     /** Run keys in a lane, running, or being recorded: still pending in the store, and not to be started again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
@@ -120,7 +119,18 @@ public final class Dispatcher implements AutoCloseable {
         // timeout would stay queued (and on the heap) for the whole timeout, some 30 s times the call rate.
         timer.setRemoveOnCancelPolicy(true);
         this.timer = timer;
-        this.outcomes = new OutcomeRecorder(store, this::recorded);
+        this.outcomeLog = new OutcomeLog(LOG, handlers.names(), System::nanoTime);
+        this.outcomes = new OutcomeRecorder(store, new OutcomeRecorder.Listener() {
+            @Override
+            public void recorded(OutcomeRecorder.Pending outcome) {
+                Dispatcher.this.recorded(outcome);
+            }
+
+            @Override
+            public void resumed() {
+                lanes.values().forEach(Dispatcher.this::drain);
+            }
+        });
         for (String name : handlers.names()) {
             Handler handler = handlers.named(name).orElseThrow();
             HandlerRunner runner = new HandlerRunner(name, handler, handlers.policy(name, defaults), timer,
@@ -223,7 +233,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void drainOnce(HandlerLane lane) {
-        while (running && !lane.isEmpty()) {
+        // While outcomes cannot be recorded, no call starts: the recorder drains every lane once they can.
+        while (running && !lane.isEmpty() && !outcomes.holding()) {
             if (!lane.acquireCall()) {
                 return; // whoever ends a call drains again
             }
@@ -252,7 +263,7 @@ public final class Dispatcher implements AutoCloseable {
                 Instant now = clock.instant();
                 reading = true;
                 try {
-                    releaseFinished(now);
+                    releaseFinished();
                     for (HandlerLane lane : lanes.values()) {
                         refill(lane, now);
                     }
@@ -263,7 +274,7 @@ public final class Dispatcher implements AutoCloseable {
                 } finally {
                     reading = false;
                 }
-                releaseFinished(now);
+                releaseFinished();
                 for (HandlerLane lane : lanes.values()) {
                     drain(lane);
                 }
@@ -387,7 +398,7 @@ public final class Dispatcher implements AutoCloseable {
      * list read while an attempt was still being recorded may list that run as pending, and must not find it out of
      * {@link #inFlight} and start it a second time.
      */
-    private void releaseFinished(Instant now) {
+    private void releaseFinished() {
         for (Iterator<String> it = finished.iterator(); it.hasNext(); ) {
             String key = it.next();
             it.remove();
@@ -395,13 +406,6 @@ public final class Dispatcher implements AutoCloseable {
         }
         long nanos = System.nanoTime();
         reserved.values().removeIf(since -> nanos - since > RESERVATION_NANOS);
-        coolingDown.entrySet().removeIf(e -> {
-            if (now.isBefore(e.getValue())) {
-                return false;
-            }
-            inFlight.remove(e.getKey());
-            return true;
-        });
     }
 
     private void awaitWork() {
@@ -430,30 +434,19 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Called by the recorder once an outcome is written (or could not be). */
-    private void recorded(OutcomeRecorder.Pending outcome, boolean stored) {
-        DueRun run = outcome.run();
-        if (stored) {
-            metrics.handler(outcome.handler()).recorded(outcome.result(), outcome.timedOut());
-            if (outcome.result() instanceof RunResult.Done) {
-                LOG.debug("Handler {} done with delivery {}", outcome.handler(), run.delivery().id());
-            } else {
-                LOG.warn("Handler {} did not complete delivery {} (attempt {}): {}", outcome.handler(),
-                        run.delivery().id(), run.attempts() + 1, outcome.result());
-            }
-        }
+    /** Called by the recorder once an outcome is committed. */
+    private void recorded(OutcomeRecorder.Pending outcome) {
+        metrics.handler(outcome.handler()).recorded(outcome.result(), outcome.timedOut());
+        outcomeLog.recorded(outcome);
         HandlerLane lane = lanes.get(outcome.handler());
         if (lane != null) {
             lane.runEnded();
         }
-        if (!stored) {
-            // Still pending in the store: offering it again at once would call the handler in a tight loop.
-            coolingDown.put(run.runKey(), clock.instant().plus(STORE_FAILURE_COOLDOWN));
-        } else if (reading) {
-            finished.add(run.runKey()); // the scheduler's current read may list it: it releases it afterwards
+        if (reading) {
+            finished.add(outcome.runKey()); // the scheduler's current read may list it: it releases it afterwards
         } else {
             // Its outcome is committed, so any read that starts from now on sees it as no longer pending.
-            inFlight.remove(run.runKey());
+            inFlight.remove(outcome.runKey());
         }
         if (outcome.result() instanceof RunResult.RetryAt) {
             wake(); // the scheduler's wait may be longer than this retry's delay

@@ -4,6 +4,7 @@ import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.intake.DeliveryIntake;
 import dev.hookyard.server.intake.IntakeResult;
+import dev.hookyard.server.logging.ThrottledWarnings;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.Headers;
 import dev.hookyard.server.http.RejectionCounters.Reason;

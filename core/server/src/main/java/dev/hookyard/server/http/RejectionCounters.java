@@ -1,5 +1,6 @@
 package dev.hookyard.server.http;
 
+import dev.hookyard.server.logging.ThrottledWarnings;
 import dev.hookyard.server.metrics.ServerMetrics;
 import java.time.Duration;
 import java.util.EnumMap;

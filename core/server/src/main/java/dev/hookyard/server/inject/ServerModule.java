@@ -28,6 +28,7 @@ import dev.hookyard.server.management.ManagementAccess;
 import dev.hookyard.server.management.ManagementHandler;
 import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.management.Readiness;
+import dev.hookyard.server.management.StoreCheck;
 import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.store.CommitPolicy;
 import dev.hookyard.server.store.DeliveryQueries;
@@ -185,13 +186,10 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Readiness readiness(DeliveryQueries queries, EndpointTable endpoints, ConfiguredHandlers handlers,
+    public Readiness readiness(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                                ReceiverServer receiver) {
         return new Readiness(List.of(
-                new Readiness.Check("store", () -> {
-                    queries.checkWritable();
-                    return Optional.empty();
-                }),
+                StoreCheck.of(store.commitHealth()),
                 new Readiness.Check("plugins", () -> endpoints.all().size() == config.endpoints().size()
                         && handlers.names().size() == config.handlers().size()
                         ? Optional.empty() : Optional.of("not every endpoint and handler was built")),

@@ -7,26 +7,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refuses new deliveries while the undelivered backlog (pending handler runs) is at {@code store.maxBacklog}: what
- * handlers cannot keep up with is better left with the sender (503 with Retry-After) than piled up without bound.
+ * Refuses new deliveries that would take the undelivered backlog (pending handler runs) past {@code store.maxBacklog}:
+ * what handlers cannot keep up with is better left with the sender (503 with Retry-After) than piled up without bound.
  *
- * <p>Asked on every request, so it reads only the store's in-memory counter. It closes at the limit and opens
- * again once the backlog is a tenth below it, so that a backlog hovering at the limit does not flip it (and its
- * log line) on every request; each change is logged once. Before closing it recounts the store (at most once a
- * second), so a counter that drifted high can never keep it closed; and it recounts once a minute anyway, since
- * writes made beside the store's own (replay and purge through the management API or the CLI, which may run in
- * another process) change the backlog without telling the counter.
+ * <p>Asked on every request, so it reads only the store's in-memory counter. That counter moves when a transaction
+ * commits, but many deliveries wait for the same commit; so each admitted delivery reserves its runs here until its
+ * append is answered, and a delivery is admitted only if the backlog, the runs reserved and its own runs stay within
+ * the bound. The bound is therefore exact for deliveries: they never take the backlog past it (a replay, which is
+ * not a delivery, can; and so can an append whose request the store stopped waiting for after twice its append
+ * timeout, should it commit after all). The reservations are counted as two totals that only grow (reserved, released), so that an
+ * admission can claim its runs with one compare-and-set that no interleaving can fool.
+ *
+ * <p>It closes when a delivery does not fit and opens again once the backlog is a tenth below the bound, so that a
+ * backlog hovering at the bound does not flip it (and its log line) on every request; each change is logged once.
+ * Before closing it recounts the store (at most once a second), so a counter that drifted high can never keep it
+ * closed.
  */
 public final class BacklogGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(BacklogGate.class);
     private static final long RECOUNT_INTERVAL_NANOS = 1_000_000_000L;
-    private static final long RESYNC_INTERVAL_NANOS = 60_000_000_000L;
 
     private final DeliveryStore store;
     private final long limit;
     private final long reopenBelow;
     private final AtomicLong lastRecount = new AtomicLong(System.nanoTime() - RECOUNT_INTERVAL_NANOS);
+    /** Runs ever reserved by admitted deliveries. */
+    private final AtomicLong reservedTotal = new AtomicLong();
+    /** Runs ever released again, once their delivery's append was answered. */
+    private final AtomicLong releasedTotal = new AtomicLong();
     private volatile boolean closed;
 
     public BacklogGate(DeliveryStore store, long limit) {
@@ -38,25 +47,42 @@ public final class BacklogGate {
         this.reopenBelow = Math.max(1, limit - Math.max(1, limit / 10));
     }
 
-    /** Whether a new delivery may be accepted now. */
-    public boolean admits() {
-        long backlog = resyncIfDue();
-        if (closed) {
-            if (backlog < reopenBelow) {
-                open(backlog);
-                return true;
-            }
+    /**
+     * Admits a delivery with {@code runs} handler runs, reserving them, if the backlog can take them; the caller then
+     * {@link #release releases} them once the delivery's append is answered, whatever the answer.
+     */
+    public boolean reserve(int runs) {
+        if (closed && backlogWithReserved() >= reopenBelow) {
             return false;
         }
-        if (backlog < limit) {
-            return true;
+        boolean recounted = false;
+        while (true) {
+            // In this order: a delivery released after the first read is still reserved in it, and one released
+            // before it had committed its runs (the store counts them) before it was released.
+            long reserved = reservedTotal.get();
+            long inFlight = reserved - releasedTotal.get();
+            long backlog = store.backlog();
+            if (backlog + inFlight + runs > limit) {
+                if (!recounted && recount()) {
+                    recounted = true;
+                    continue;
+                }
+                close(backlog + inFlight);
+                return false;
+            }
+            // reservedTotal only grows: unchanged since it was read means no admission came in between.
+            if (reservedTotal.compareAndSet(reserved, reserved + runs)) {
+                if (closed) {
+                    open(backlog + inFlight);
+                }
+                return true;
+            }
         }
-        backlog = recount(backlog);
-        if (backlog < limit) {
-            return true;
-        }
-        close(backlog);
-        return false;
+    }
+
+    /** Gives back the runs a delivery reserved, once its append is answered (stored, duplicate or refused). */
+    public void release(int runs) {
+        releasedTotal.addAndGet(runs);
     }
 
     /** The configured bound. */
@@ -64,29 +90,23 @@ public final class BacklogGate {
         return limit;
     }
 
-    private long resyncIfDue() {
-        long now = System.nanoTime();
-        long last = lastRecount.get();
-        if (now - last >= RESYNC_INTERVAL_NANOS && lastRecount.compareAndSet(last, now)) {
-            try {
-                return store.recountBacklog();
-            } catch (StoreUnavailableException e) {
-                // keep the counter; the next minute tries again
-            }
-        }
-        return store.backlog();
+    private long backlogWithReserved() {
+        long inFlight = reservedTotal.get() - releasedTotal.get();
+        return store.backlog() + inFlight;
     }
 
-    private long recount(long backlog) {
+    /** Recounts the store unless it was recounted less than a second ago; whether it did. */
+    private boolean recount() {
         long now = System.nanoTime();
         long last = lastRecount.get();
         if (now - last < RECOUNT_INTERVAL_NANOS || !lastRecount.compareAndSet(last, now)) {
-            return backlog;
+            return false;
         }
         try {
-            return store.recountBacklog();
+            store.recountBacklog();
+            return true;
         } catch (StoreUnavailableException e) {
-            return backlog;
+            return false;
         }
     }
 

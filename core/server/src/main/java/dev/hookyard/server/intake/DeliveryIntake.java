@@ -21,8 +21,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The delivery path after the body is read, independent of HTTP: verify the raw bytes, parse, route, store
- * durably (unless the undelivered backlog is at its bound), then hand the parsed event to the dispatcher.
- * Verification comes first so that nothing unproven is ever parsed or stored.
+ * durably (unless its runs would take the undelivered backlog past its bound), then hand the parsed event to the
+ * dispatcher. Verification comes first so that nothing unproven is ever parsed or stored.
  */
 public final class DeliveryIntake {
 
@@ -52,6 +52,8 @@ public final class DeliveryIntake {
             return stored(admitted, store.append(admitted.record()));
         } catch (StoreUnavailableException e) {
             return new IntakeResult.Unavailable(e.getMessage());
+        } finally {
+            backlog.release(admitted.runs());
         }
     }
 
@@ -65,7 +67,16 @@ public final class DeliveryIntake {
         if (admitted.refusal() != null) {
             return CompletableFuture.completedFuture(admitted.refusal());
         }
-        return store.appendAsync(admitted.record()).handle((appended, failure) -> {
+        CompletableFuture<AppendResult> appending;
+        try {
+            appending = store.appendAsync(admitted.record());
+        } catch (RuntimeException | Error e) {
+            backlog.release(admitted.runs());
+            throw e;
+        }
+        return appending.handle((appended, failure) -> {
+            // The store counts the runs of a committed append before it answers: they are no longer in flight.
+            backlog.release(admitted.runs());
             if (failure == null) {
                 return stored(admitted, appended);
             }
@@ -78,7 +89,10 @@ public final class DeliveryIntake {
         });
     }
 
-    /** Verify, parse, check the backlog and route: a refusal, or the record to store and the event it carries. */
+    /**
+     * Verify, parse, route and reserve the runs in the backlog: a refusal, or the record to store and the event it
+     * carries (its runs then stay reserved until the append is answered).
+     */
     private Admitted admit(Endpoint endpoint, Delivery delivery) {
         Verification verification = endpoint.vendor().verifier().verify(delivery);
         if (verification instanceof Verification.Rejected rejected) {
@@ -92,10 +106,10 @@ public final class DeliveryIntake {
             return Admitted.refused(new IntakeResult.Malformed(malformed.reason()));
         }
         WebhookEvent event = ((ParseResult.Parsed) parsed).event();
-        if (!backlog.admits()) {
+        List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type());
+        if (!backlog.reserve(handlers.size())) {
             return Admitted.refused(new IntakeResult.Backlogged(store.backlog(), backlog.limit()));
         }
-        List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type());
         NewDelivery record = new NewDelivery(endpoint.name(), endpoint.vendorId(), event.type(), event.deliveryKey(),
                 masked.headers(), delivery.body(), delivery.receivedAt(), handlers);
         return new Admitted(null, record, event);
@@ -120,6 +134,11 @@ public final class DeliveryIntake {
     private record Admitted(IntakeResult refusal, NewDelivery record, WebhookEvent event) {
         static Admitted refused(IntakeResult refusal) {
             return new Admitted(refusal, null, null);
+        }
+
+        /** The handler runs it reserved in the backlog. */
+        int runs() {
+            return record.handlers().size();
         }
     }
 }

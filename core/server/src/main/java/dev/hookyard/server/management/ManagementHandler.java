@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The management API, one entry point for every request (access check first, then the route):
  * <pre>
  * GET  /health/live                       200 while the process runs
- * GET  /health/ready                      200 when store writable, plugins loaded, listener up; else 503
+ * GET  /health/ready                      200 when the store commits, plugins loaded, listener up; else 503
  * GET  /metrics                           Prometheus text format (hookyard_* and jvm_* series)
  * GET  /deliveries?endpoint=&amp;vendor=&amp;type=&amp;status=&amp;since=&amp;until=&amp;limit=&amp;after=
  * GET  /deliveries/{id}

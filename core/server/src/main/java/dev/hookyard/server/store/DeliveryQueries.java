@@ -238,16 +238,6 @@ public final class DeliveryQueries implements AutoCloseable {
         }
     }
 
-    /** Throws unless a write transaction can be started on the store now (file writable, not locked for long). */
-    public synchronized void checkWritable() throws StoreUnavailableException {
-        try {
-            begin();
-            rollbackQuietly();
-        } catch (SQLException e) {
-            throw unavailable("start a write", e);
-        }
-    }
-
     public Path file() {
         return file;
     }

@@ -87,12 +87,20 @@ public interface DeliveryStore extends AutoCloseable {
 
     /**
      * Pending handler runs (the undelivered backlog), from memory: cheap enough to ask on every request. Every
-     * write that adds runs or moves one in or out of pending keeps it up to date.
+     * write that adds runs or moves one in or out of pending keeps it up to date, and so does the store's next write
+     * after another connection's (a replay or purge).
      */
     long backlog();
 
-    /** Counts the pending handler runs in the store, resets {@link #backlog()} to that count and returns it. */
+    /**
+     * Counts the pending handler runs in the store, resets {@link #backlog()} to that count and returns it; unless
+     * the store is busy writing, which it never waits for: then it returns {@link #backlog()} as it is (the writer's
+     * transactions keep it up to date, other connections' writes included).
+     */
     long recountBacklog() throws StoreUnavailableException;
+
+    /** Whether the store's writer can commit now, as its last transactions found out; costs no write to ask. */
+    CommitHealth commitHealth();
 
     /** One delivery by id. */
     Optional<StoredDelivery> find(long id) throws StoreUnavailableException;

@@ -34,17 +34,26 @@ import org.slf4j.LoggerFactory;
  * <p>Batches are written under the store's write lock, the same lock every other write takes: SQLite has one
  * writer, and so has this store (one connection, one lock). The writer takes the lock before it drains the queue,
  * so appends that arrive while another write holds the lock join the next batch.
+ *
+ * <p>Each batch's outcome goes to the store's {@link CommitHealth}. While it says failing, a writer with no appends
+ * to write commits a probe transaction of the size of an append every few seconds, so that a node a load balancer
+ * took out of rotation (and so gets no deliveries) finds out by itself when it can commit again. Without group
+ * commit there is no writer thread, and only appends tell.
  */
 final class GroupCommit {
 
-    /** Writes a batch in one transaction and commits it; called with the write lock held. */
-    @FunctionalInterface
+    /** Writes to the store; called with the write lock held. */
     interface BatchWriter {
+        /** Writes a batch in one transaction and commits it. */
         List<AppendResult> write(List<PendingAppend> batch) throws SQLException;
+
+        /** Commits a transaction that needs as much new space as an append, and leaves nothing behind. */
+        void probe() throws SQLException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
-    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(30);
+    /** How often a failing writer with nothing to write tries a probe transaction. */
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
     private static final PendingAppend STOP = new PendingAppend(null, "");
 
     private final String storeName;
@@ -52,6 +61,7 @@ final class GroupCommit {
     private final BatchWriter writer;
     private final CommitPolicy policy;
     private final CommitObserver observer;
+    private final CommitHealth health;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();
@@ -67,21 +77,14 @@ final class GroupCommit {
     private volatile long writingSince;
     private volatile boolean closed;
 
-    // Failure reporting, touched by the writer only (or under the write lock in direct mode).
-    private long failuresSinceLastSuccess;
-    private long lastFailureLogNanos;
-
-    GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy) {
-        this(storeName, writeLock, writer, policy, CommitObserver.NONE);
-    }
-
     GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy,
-                CommitObserver observer) {
+                CommitObserver observer, CommitHealth health) {
         this.storeName = storeName;
         this.writeLock = writeLock;
         this.writer = writer;
         this.policy = policy;
         this.observer = observer;
+        this.health = health;
         if (policy.group()) {
             // Thread names stay within Linux's 15 characters, so that top and /proc tell the threads apart.
             thread = new Thread(this::run, "hookyard-writer");
@@ -222,7 +225,15 @@ final class GroupCommit {
         while (true) {
             PendingAppend first;
             try {
-                first = queue.take();
+                if (health.status() instanceof CommitHealth.Status.Failing) {
+                    first = queue.poll(PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        probe();
+                        continue;
+                    }
+                } else {
+                    first = queue.take();
+                }
             } catch (InterruptedException e) {
                 // Only close() stops the writer; an interrupt from elsewhere is not a reason to lose the queue.
                 continue;
@@ -288,6 +299,19 @@ final class GroupCommit {
         }
     }
 
+    /** One probe transaction, its outcome told to the health like a batch's. */
+    private void probe() {
+        writeLock.lock();
+        try {
+            writer.probe();
+            health.committed();
+        } catch (SQLException | RuntimeException e) {
+            health.failed(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Writes the batch; on failure completes every member exceptionally and returns null. */
     private List<AppendResult> writeOrFail(List<PendingAppend> batch) {
         long started = System.nanoTime();
@@ -296,7 +320,7 @@ final class GroupCommit {
             results = writer.write(batch);
         } catch (SQLException | RuntimeException | Error e) {
             failedBatches.incrementAndGet();
-            reportFailure(batch.size(), e);
+            health.failed(e);
             StoreUnavailableException failure = new StoreUnavailableException("store " + storeName
                     + " could not commit: " + e.getMessage(), e);
             acknowledge(batch, p -> p.result.completeExceptionally(failure));
@@ -306,10 +330,7 @@ final class GroupCommit {
         long nanos = System.nanoTime() - started;
         batches.incrementAndGet();
         appends.addAndGet(batch.size());
-        if (failuresSinceLastSuccess > 0) {
-            LOG.info("Store {} commits again, after {} failed transactions", storeName, failuresSinceLastSuccess);
-            failuresSinceLastSuccess = 0;
-        }
+        health.committed();
         observe(() -> observer.committed(batch.size(), nanos));
         return results;
     }
@@ -320,17 +341,6 @@ final class GroupCommit {
             call.run();
         } catch (RuntimeException e) {
             LOG.warn("Store {}'s commit observer failed: {}", storeName, e.toString());
-        }
-    }
-
-    private void reportFailure(int size, Throwable e) {
-        failuresSinceLastSuccess++;
-        long now = System.nanoTime();
-        if (failuresSinceLastSuccess == 1 || now - lastFailureLogNanos >= FAILURE_LOG_INTERVAL.toNanos()) {
-            lastFailureLogNanos = now;
-            LOG.error("Store {} cannot commit ({} failed transactions so far, the last of {} deliveries); they are"
-                    + " answered 503 with Retry-After until it can: {}", storeName, failuresSinceLastSuccess, size,
-                    e.toString());
         }
     }
 

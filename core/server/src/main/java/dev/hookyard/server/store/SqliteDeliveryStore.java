@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * connection, which WAL lets run beside the writer. Appends are group-committed (see {@link GroupCommit}):
  * concurrent deliveries share one transaction and one fsync, and each is acknowledged only once it is durable.
  *
- * <p>The number of pending handler runs (the backlog) is kept in memory: counted once when the store opens, then
- * changed by every write that adds or finishes a run, after its commit and under the write lock.
+ * <p>The number of pending handler runs (the backlog) is kept in memory by a {@link BacklogCounter}, and whether the
+ * writer can commit by a {@link CommitHealth}: both are changed only by the writer, under the write lock.
  */
 public final class SqliteDeliveryStore implements DeliveryStore {
 
@@ -57,7 +56,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     /** Pending handler runs; changed only under {@link #writeLock}, after the commit that changed them. */
-    private final AtomicLong backlog;
+    private final BacklogCounter backlog;
+    private final CommitHealth health;
     private final GroupCommit commits;
     private final WalCheckpointer checkpointer;
     /** The writer's statements, prepared once and reused (SQLite compiles a statement once, then only binds). */
@@ -70,7 +70,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private boolean relaxed;
     private volatile RunReservations reservations = RunReservations.NONE;
 
-    private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, long backlog,
+    private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, BacklogCounter backlog,
                                 CommitPolicy policy, CommitObserver observer, Connection checkpoints,
                                 long checkpointMillis, long restartPages) {
         this.checkpointer = new WalCheckpointer(file.toString(), checkpoints, checkpointMillis, restartPages,
@@ -79,9 +79,20 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         this.clock = clock;
         this.writer = writer;
         this.reader = reader;
-        this.backlog = new AtomicLong(backlog);
+        this.backlog = backlog;
         this.statements = new WriterStatements(writer);
-        this.commits = new GroupCommit(file.toString(), writeLock, this::writeBatch, policy, observer);
+        this.health = new CommitHealth(file.toString(), clock);
+        this.commits = new GroupCommit(file.toString(), writeLock, new GroupCommit.BatchWriter() {
+            @Override
+            public List<AppendResult> write(List<PendingAppend> batch) throws SQLException {
+                return writeBatch(batch);
+            }
+
+            @Override
+            public void probe() throws SQLException {
+                writeProbe();
+            }
+        }, policy, observer, health);
     }
 
     /** Opens (creating if needed) the store in {@code directory}, with group commit. */
@@ -112,7 +123,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             Files.createDirectories(directory);
             writer = connect(file);
             migrate(writer);
-            long backlog = countBacklog(writer);
+            BacklogCounter backlog = new BacklogCounter(writer);
             reader = connect(file);
             // Checkpoints run on their own thread and connection (WalCheckpointer), never inside a commit.
             checkpoints = connect(file);
@@ -123,7 +134,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     s.execute("PRAGMA journal_size_limit=" + restartPages * 4096L);
                 }
             }
-            LOG.info("Store open at {} ({} pending handler runs)", file, backlog);
+            LOG.info("Store open at {} ({} pending handler runs)", file, backlog.get());
             return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy, observer,
                     checkpoints, checkpointMillis, restartPages);
         } catch (IOException | SQLException e) {
@@ -221,6 +232,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         synchronousFull();
         begin();
         try {
+            backlog.catchUp(writer, statements.dataVersion());
             PreparedStatement insert = statements.insertDelivery();
             PreparedStatement runs = statements.insertRun();
             for (PendingAppend pending : batch) {
@@ -268,8 +280,28 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             }
             throw e;
         }
-        backlog.addAndGet(addedRuns);
+        backlog.add(addedRuns);
         return results;
+    }
+
+    /**
+     * The writer's recovery probe (see {@link GroupCommit}): a table created, given a value of 64 KiB (more than most
+     * deliveries take) and dropped again, in one transaction committed with {@code synchronous=FULL} like an append.
+     * The space it needed stays in the file for the next appends; nothing else is left.
+     */
+    private void writeProbe() throws SQLException {
+        synchronousFull();
+        begin();
+        try {
+            execute("CREATE TABLE writer_probe (filler BLOB)");
+            execute("INSERT INTO writer_probe VALUES (zeroblob(65536))");
+            execute("DROP TABLE writer_probe");
+            execute("COMMIT");
+        } catch (SQLException | RuntimeException | Error e) {
+            abortQuietly(e);
+            statements.close();
+            throw e;
+        }
     }
 
     /**
@@ -498,6 +530,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             }
             begin();
             try {
+                backlog.catchUp(writer, statements.dataVersion());
                 long backlogChange = 0;
                 PreparedStatement status = statements.updateDeliveryStatus();
                 for (RunOutcome outcome : outcomes) {
@@ -513,18 +546,18 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     }
                 }
                 execute("COMMIT");
-                backlog.addAndGet(backlogChange);
-            } catch (SQLException e) {
-                abortQuietly(e);
-                statements.close();
-                throw unavailable("record handler outcomes", e);
-            } catch (RuntimeException | Error e) {
+                backlog.add(backlogChange);
+            } catch (SQLException | RuntimeException | Error e) {
                 abortQuietly(e);
                 statements.close();
                 throw e;
             }
         } catch (SQLException e) {
+            health.failed(e);
             throw unavailable("record handler outcomes", e);
+        } catch (RuntimeException | Error e) {
+            health.failed(e);
+            throw e;
         } finally {
             restoreFullQuietly();
             writeLock.unlock();
@@ -573,10 +606,13 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public long recountBacklog() throws StoreUnavailableException {
-        writeLock.lock();
+        // Never waits for the writer: a request thread asks, and a busy writer catches up by itself (BacklogCounter).
+        if (!writeLock.tryLock()) {
+            return backlog.get();
+        }
         try {
-            long counted = countBacklog(writer);
-            long was = backlog.getAndSet(counted);
+            long was = backlog.get();
+            long counted = backlog.recount(writer);
             if (was != counted) {
                 LOG.debug("Store {}: the backlog counter said {} pending handler runs, the store holds {}", file,
                         was, counted);
@@ -589,12 +625,9 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
     }
 
-    private static long countBacklog(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM handler_runs WHERE status = 'pending'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    @Override
+    public CommitHealth commitHealth() {
+        return health;
     }
 
     /** What the writer has committed since the store opened. */
@@ -632,6 +665,20 @@ public final class SqliteDeliveryStore implements DeliveryStore {
              ResultSet rs = s.executeQuery("PRAGMA max_page_count = " + pages)) {
             rs.next();
             return rs.getLong(1);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Makes SQLite refuse every write on the writer connection ({@code PRAGMA query_only}), as it does for a database
+     * file it may not write; {@code false} allows them again. A test hook for a store that cannot commit even an
+     * update in place (a full disk may still take those).
+     */
+    void refuseWrites(boolean refuse) throws SQLException {
+        writeLock.lock();
+        try {
+            execute("PRAGMA query_only=" + (refuse ? "ON" : "OFF"));
         } finally {
             writeLock.unlock();
         }

@@ -22,6 +22,7 @@ final class WriterStatements implements AutoCloseable {
     private PreparedStatement updateRun;
     private PreparedStatement updatePendingRun;
     private PreparedStatement updateDeliveryStatus;
+    private PreparedStatement dataVersion;
 
     WriterStatements(Connection writer) {
         this.writer = writer;
@@ -95,6 +96,14 @@ final class WriterStatements implements AutoCloseable {
         return updateDeliveryStatus;
     }
 
+    /** SQLite's {@code data_version}: changes when another connection has committed (see {@link BacklogCounter}). */
+    PreparedStatement dataVersion() throws SQLException {
+        if (dataVersion == null) {
+            dataVersion = track(writer.prepareStatement("PRAGMA data_version"));
+        }
+        return dataVersion;
+    }
+
     private PreparedStatement track(PreparedStatement statement) {
         prepared.add(statement);
         return statement;
@@ -117,5 +126,6 @@ final class WriterStatements implements AutoCloseable {
         updateRun = null;
         updatePendingRun = null;
         updateDeliveryStatus = null;
+        dataVersion = null;
     }
 }

@@ -12,12 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-memory count of pending handler runs follows every write that changes it, and survives a reopen. */
+/**
+ * The in-memory count of pending handler runs follows every write that changes it, the writes of other connections
+ * (replay and purge, as the management API and the CLI make them) included, and survives a reopen.
+ */
 class BacklogCounterTest {
 
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
@@ -80,5 +84,34 @@ class BacklogCounterTest {
         assertInstanceOf(AppendResult.Stored.class, store.append(new NewDelivery("least", "least", "t", "k2",
                 Headers.empty(), new byte[0], T0, List.of("a"))));
         assertEquals(2, store.backlog());
+    }
+
+    @Test
+    void runsReplayedByAnotherConnectionAreCountedBeforeTheirOutcomesTakeThemAway() throws Exception {
+        long id = append("k", List.of("a", "b"));
+        store.record(id, "a", new RunResult.Done());
+        store.record(id, "b", new RunResult.Done());
+        assertEquals(0, store.backlog());
+
+        try (DeliveryQueries other = DeliveryQueries.open(dir.resolve("data"))) {
+            assertEquals(List.of(id), other.replay(Map.of(id, List.of("a", "b")), T0));
+        }
+        store.record(id, "a", new RunResult.Done());
+        assertEquals(1, store.backlog(), "b's replayed run is still pending");
+        store.record(id, "b", new RunResult.Done());
+        assertEquals(0, store.backlog());
+    }
+
+    @Test
+    void runsPurgedByAnotherConnectionAreNoLongerCountedOnceTheStoreWritesAgain() throws Exception {
+        append("k1", List.of("a"));
+        append("k2", List.of("a", "b"));
+        assertEquals(3, store.backlog());
+
+        try (DeliveryQueries other = DeliveryQueries.open(dir.resolve("data"))) {
+            assertEquals(2, other.purge(T0.plusSeconds(1), true, false));
+        }
+        append("k3", List.of("a"));
+        assertEquals(1, store.backlog());
     }
 }

@@ -162,11 +162,4 @@ class DeliveryQueriesTest {
         assertTrue(e.getMessage().contains("no store at"), e.getMessage());
         assertTrue(!dir.resolve("nothing-here").toFile().exists(), "opening must not create a store");
     }
-
-    @Test
-    void checkWritablePassesOnAWritableStore() throws Exception {
-        queries.checkWritable();
-        append("least", "least", "a", T0, List.of());
-        assertEquals(1, queries.count(DeliveryFilter.ANY), "the probe left the store usable");
-    }
 }

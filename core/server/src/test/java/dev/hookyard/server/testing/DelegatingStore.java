@@ -1,6 +1,7 @@
 package dev.hookyard.server.testing;
 
 import dev.hookyard.server.store.AppendResult;
+import dev.hookyard.server.store.CommitHealth;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.DueRun;
 import dev.hookyard.server.store.NewDelivery;
@@ -67,6 +68,11 @@ public class DelegatingStore implements DeliveryStore {
     @Override
     public long recountBacklog() throws StoreUnavailableException {
         return delegate.recountBacklog();
+    }
+
+    @Override
+    public CommitHealth commitHealth() {
+        return delegate.commitHealth();
     }
 
     @Override

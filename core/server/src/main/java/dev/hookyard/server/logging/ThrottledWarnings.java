@@ -1,4 +1,4 @@
-package dev.hookyard.server.http;
+package dev.hookyard.server.logging;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 /**
  * Logs at most a few WARN lines per key per period (one by default), so that a flood of bad requests cannot flood
  * the log. The first line after lines were left out says how many were, since the previous one. Keys must come from
- * a bounded set (endpoint names and reason codes), since each keeps a small window.
+ * a bounded set (endpoint or handler names and reason codes), since each keeps a small window. Shared by the
+ * listener's refusals and the dispatcher's failed handler calls.
  */
-final class ThrottledWarnings {
+public final class ThrottledWarnings {
 
     private final Logger log;
     private final long periodNanos;
@@ -18,12 +19,12 @@ final class ThrottledWarnings {
     private final LongSupplier nanoTime;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    ThrottledWarnings(Logger log, java.time.Duration period, LongSupplier nanoTime) {
+    public ThrottledWarnings(Logger log, java.time.Duration period, LongSupplier nanoTime) {
         this(log, period, 1, nanoTime);
     }
 
     /** At most {@code linesPerPeriod} lines per key in each period (counted from the first line of the period). */
-    ThrottledWarnings(Logger log, java.time.Duration period, int linesPerPeriod, LongSupplier nanoTime) {
+    public ThrottledWarnings(Logger log, java.time.Duration period, int linesPerPeriod, LongSupplier nanoTime) {
         if (linesPerPeriod < 1) {
             throw new IllegalArgumentException("linesPerPeriod must be at least 1");
         }
@@ -34,7 +35,7 @@ final class ThrottledWarnings {
     }
 
     /** Logs {@code message} (an SLF4J pattern) unless {@code key} used up its lines of the current period. */
-    void warn(String key, String message, Object... arguments) {
+    public void warn(String key, String message, Object... arguments) {
         if (!log.isWarnEnabled()) {
             return;
         }
