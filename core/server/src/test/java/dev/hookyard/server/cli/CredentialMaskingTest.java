@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.server.testing.RecordingHandlers;
+import dev.hookyard.server.testing.StoreFiles;
 import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.Headers;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,26 +90,13 @@ class CredentialMaskingTest {
                 "deliveries show of " + name + ":\n" + show.transcript()));
         assertTrue(show.out().contains("  " + KEPT_HEADER + ": " + KEPT_VALUE + "\n"), show.transcript());
 
-        // The store's own files, whatever SQLite has or has not checkpointed yet: a value the scan can find is
-        // there, and no credential is.
-        String files = storeFiles();
+        // The store's own files: a value the scan can find is there, and no credential is.
+        String files = StoreFiles.bytes(home.resolve("data"));
         assertTrue(files.contains(KEPT_VALUE), "the scan sees stored header values");
         credentials.values().forEach(value -> assertFalse(files.contains(value), "in clear in the store: " + value));
         String signature = LeastFixtures.signed("least").body("{\"event\":\"record.created\",\"record_id\":7}")
                 .headers().first(LeastFixtures.SIGNATURE_HEADER).orElseThrow();
         assertFalse(files.contains(signature), "the signature in clear in the store");
-    }
-
-    /** The bytes of the database and its write-ahead log, as ISO-8859-1 text (every byte one character). */
-    private String storeFiles() throws Exception {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        Path db = home.resolve("data").resolve(SqliteDeliveryStore.FILE_NAME);
-        for (Path file : List.of(db, Path.of(db + "-wal"))) {
-            if (Files.exists(file)) {
-                all.write(Files.readAllBytes(file));
-            }
-        }
-        return all.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test

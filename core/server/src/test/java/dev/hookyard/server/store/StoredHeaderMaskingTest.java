@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookyard.server.testing.StoreFiles;
 import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Headers;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +40,10 @@ class StoredHeaderMaskingTest {
         return dir.resolve(SqliteDeliveryStore.FILE_NAME);
     }
 
-    /** Schema version 1 exactly as the earlier version created it, with rows as it wrote them. */
+    /**
+     * Schema version 1 exactly as the earlier version created it, with rows as it wrote them: spelled out here, not
+     * taken from {@link StoreSchema}, since it is that version's file whatever the current schema becomes.
+     */
     private void writeVersionOneStore() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
              Statement s = c.createStatement()) {
@@ -105,20 +106,10 @@ class StoredHeaderMaskingTest {
         return headers;
     }
 
-    private String fileBytes() throws Exception {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (Path f : List.of(file(), Path.of(file() + "-wal"))) {
-            if (Files.exists(f)) {
-                all.write(Files.readAllBytes(f));
-            }
-        }
-        return all.toString(StandardCharsets.ISO_8859_1);
-    }
-
     @Test
     void credentialHeadersStoredInClearByAnEarlierVersionAreMaskedInTheFile() throws Exception {
         writeVersionOneStore();
-        assertTrue(fileBytes().contains("clear-api-key-5e1b"), "the old store holds the credential in clear");
+        assertTrue(StoreFiles.bytes(dir).contains("clear-api-key-5e1b"), "the old store holds the credential in clear");
 
         try (SqliteDeliveryStore store = SqliteDeliveryStore.open(dir, CLOCK)) {
             assertEquals(1, store.backlog(), "the store's rows are all still there");
@@ -131,7 +122,7 @@ class StoredHeaderMaskingTest {
                         + "\"X-Request-Id\":[\"kept-request-id-3c3c\"]}",
                 "{\"X-Session\":[\"****\",\"****\"],\"X-API_KEY\":[\"****\"]}",
                 "{\"Content-Type\":[\"application/json\"]}"), storedHeaders());
-        String bytes = fileBytes();
+        String bytes = StoreFiles.bytes(dir);
         assertTrue(bytes.contains("kept-request-id-3c3c"), "the scan sees stored header values");
         CLEAR_VALUES.forEach(value -> assertFalse(bytes.contains(value), "left in the file: " + value));
     }
@@ -152,6 +143,6 @@ class StoredHeaderMaskingTest {
         }
 
         assertEquals(List.of("{\"X-Tenant-Id\":[\"****\"]}"), storedHeaders());
-        assertFalse(fileBytes().contains("clear-tenant-8d2e"));
+        assertFalse(StoreFiles.bytes(dir).contains("clear-tenant-8d2e"));
     }
 }
