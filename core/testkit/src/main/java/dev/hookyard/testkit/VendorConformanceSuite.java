@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.hookyard.spi.Delivery;
@@ -245,6 +246,27 @@ public abstract class VendorConformanceSuite {
                     : e.getValue().getBytes(StandardCharsets.UTF_8);
             assertEquals(Status.BAD_REQUEST, statusOf(vendor, signed(vendor, 0).body(body)),
                     "a correctly signed '" + e.getKey() + "' body");
+        }));
+    }
+
+    /**
+     * A body whose object repeats a key is malformed, even when genuinely signed: JSON readers disagree about which
+     * of the values counts (most keep the last, some the first), so the vendor could type an event as one thing and
+     * a handler reading the raw body take it for another. Each top-level member of each sample is sent twice.
+     */
+    @TestFactory
+    Stream<DynamicTest> aSignedBodyThatRepeatsAKeyIsABadRequest() {
+        Vendor vendor = vendor(keyringOf(0));
+        return samples(vendor).map(type -> dynamicTest(type.name(), () -> {
+            String sample = type.sampleBody();
+            List<String> members = TopLevelMembers.of(sample);
+            assumeFalse(members.isEmpty(), "the sample is not a JSON object with members");
+            String rest = sample.substring(sample.indexOf('{') + 1);
+            for (String member : members) {
+                String repeated = "{" + member + "," + rest;
+                assertEquals(Status.BAD_REQUEST, statusOf(vendor, signed(vendor, 0).body(repeated)),
+                        () -> "a correctly signed body with a key given twice: " + repeated);
+            }
         }));
     }
 

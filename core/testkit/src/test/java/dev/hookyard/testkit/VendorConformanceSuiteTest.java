@@ -46,6 +46,11 @@ class VendorConformanceSuiteTest {
         assertCaught(ParsesAnything.class);
     }
 
+    @Test
+    void aParserThatLetsARepeatedKeysLastValueWinIsCaught() {
+        assertCaught(LastDuplicateWins.class);
+    }
+
     private static void assertCaught(Class<?> suite) {
         TestExecutionSummary summary = run(suite);
         assertTrue(summary.getTotalFailureCount() > 0, suite.getSimpleName() + " passed the suite");
@@ -90,6 +95,13 @@ class VendorConformanceSuiteTest {
         @Override
         protected VendorFactory factory() {
             return HmacReferenceVendor.factory(Flaw.ONLY_FIRST_SECRET);
+        }
+    }
+
+    static class LastDuplicateWins extends VendorConformanceSuite {
+        @Override
+        protected VendorFactory factory() {
+            return HmacReferenceVendor.factory(Flaw.LAST_DUPLICATE_WINS);
         }
     }
 

@@ -158,7 +158,8 @@ public final class PipelineAssembler {
             }
             try {
                 HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
-                        new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home());
+                        new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home(),
+                        config.server().credentialHeaders());
                 result.put(handler.name(), ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context)));
             } catch (InvalidOptionException e) {
                 problems.add(new ConfigProblem(handler.key() + ".options." + e.key(), e.problem(), e.fix()));

@@ -49,7 +49,8 @@ abstract class InspectCommand implements Callable<Integer> {
             err.println("hookyard: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (DeliveryQueries queries = DeliveryQueries.open(loaded.store().directory())) {
+        try (DeliveryQueries queries = DeliveryQueries.open(loaded.store().directory(),
+                loaded.server().credentialHeaders())) {
             int status = run(loaded, queries, out, err);
             out.flush();
             return status;

@@ -12,6 +12,7 @@ import dev.hookyard.server.config.HookyardConfig.ServerSettings;
 import dev.hookyard.server.config.HookyardConfig.StoreSettings;
 import dev.hookyard.server.net.Cidr;
 import dev.hookyard.server.plugin.PluginFailurePolicy;
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class ConfigLoader {
     private static final Set<String> LOGGING_KEYS = Set.of("format");
     private static final Set<String> PLUGINS_KEYS = Set.of("directory", "onError");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
-            "limits", "trustedProxies");
+            "limits", "trustedProxies", "maskHeaders");
     private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog");
     private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port", "token");
     /** Longest configurable retention: 100 years. */
@@ -228,7 +229,23 @@ public final class ConfigLoader {
             Duration grace = duration(node, "server", "shutdownGrace", Duration.ZERO, Duration.ofMinutes(10));
             return new ServerSettings(host, port, maxBody, grace != null ? grace : ServerSettings.DEFAULT_SHUTDOWN_GRACE,
                     tls(node.path("tls")), limits(node.path("limits")),
-                    cidrs(node, "server", "trustedProxies"));
+                    cidrs(node, "server", "trustedProxies"), credentialHeaders(node));
+        }
+
+        /** The built-in credential header patterns, and those {@code server.maskHeaders} adds. */
+        private CredentialHeaders credentialHeaders(JsonNode server) {
+            List<String> patterns = textList(server, "server", "maskHeaders", List.of());
+            boolean list = server.path("maskHeaders").isArray();
+            List<String> valid = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (CredentialHeaders.isValidPattern(patterns.get(i))) {
+                    valid.add(patterns.get(i));
+                } else {
+                    problem("server.maskHeaders" + (list ? "[" + i + "]" : ""), "is not a header name pattern",
+                            "write a header name, with * for any characters, e.g. \"x-tenant-*\"");
+                }
+            }
+            return CredentialHeaders.DEFAULT.withPatterns(valid);
         }
 
         private TlsConfig tls(JsonNode node) {

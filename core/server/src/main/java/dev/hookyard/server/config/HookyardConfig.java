@@ -1,6 +1,7 @@
 package dev.hookyard.server.config;
 
 import dev.hookyard.server.plugin.PluginFailurePolicy;
+import dev.hookyard.spi.CredentialHeaders;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,10 +63,13 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
      * @param tls            HTTPS settings, or null for plain HTTP
      * @param limits         header, timeout and connection limits
      * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
+     * @param credentialHeaders which request headers are masked once verified: the built-in patterns and those of
+     *                          {@code server.maskHeaders}
      */
     public record ServerSettings(String host, int port, int maxBodyBytes, java.time.Duration shutdownGrace,
                                  TlsConfig tls, ServerLimits limits,
-                                 List<dev.hookyard.server.net.Cidr> trustedProxies) {
+                                 List<dev.hookyard.server.net.Cidr> trustedProxies,
+                                 CredentialHeaders credentialHeaders) {
 
         /** Default {@link #shutdownGrace}. */
         public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
@@ -74,9 +78,10 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
             trustedProxies = List.copyOf(trustedProxies);
         }
 
-        /** Plain HTTP with the default limits and no trusted proxy. */
+        /** Plain HTTP with the default limits, no trusted proxy, and the built-in credential headers. */
         public ServerSettings(String host, int port, int maxBodyBytes, java.time.Duration shutdownGrace) {
-            this(host, port, maxBodyBytes, shutdownGrace, null, ServerLimits.DEFAULTS, List.of());
+            this(host, port, maxBodyBytes, shutdownGrace, null, ServerLimits.DEFAULTS, List.of(),
+                    CredentialHeaders.DEFAULT);
         }
 
         /** Settings with the default shutdown grace. */

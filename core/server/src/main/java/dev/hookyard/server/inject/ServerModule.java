@@ -126,7 +126,7 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     public DeliveryStore store(ServerMetrics metrics) throws StoreUnavailableException {
         SqliteDeliveryStore store = SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP,
-                metrics);
+                metrics, config.server().credentialHeaders());
         metrics.watchBacklog(store::backlog);
         return store;
     }
@@ -142,7 +142,8 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public DeliveryIntake intake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
-        return new DeliveryIntake(store, routes, dispatcher, new BacklogGate(store, config.store().maxBacklog()));
+        return new DeliveryIntake(store, routes, dispatcher, new BacklogGate(store, config.store().maxBacklog()),
+                config.server().credentialHeaders());
     }
 
     @Provides
@@ -166,7 +167,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public DeliveryQueries queries(DeliveryStore store) throws StoreUnavailableException {
-        return DeliveryQueries.open(config.store().directory());
+        return DeliveryQueries.open(config.store().directory(), config.server().credentialHeaders());
     }
 
     @Provides

@@ -97,16 +97,38 @@ public final class FilterArguments {
         return number(parameter, text, 1, Long.MAX_VALUE);
     }
 
+    /**
+     * A whole number written the one way it is printed: ASCII digits, no sign, no leading zero, no padding. Java's
+     * own parsing also takes {@code +1}, {@code 01} and the digits of other scripts, so that several spellings
+     * would name one delivery.
+     */
     private static long number(String parameter, String text, long min, long max) {
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value < min || value > max) {
-                throw new BadArgumentException(parameter, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new BadArgumentException(parameter, "'" + shorten(text) + "' is not a whole number");
+        if (!isPlainDigits(text)) {
+            throw new BadArgumentException(parameter, "'" + shorten(text)
+                    + "' is not a whole number written in ASCII digits without a sign or a leading zero");
         }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException tooLarge) {
+            // more than a long holds: out of range, as below
+        }
+        throw new BadArgumentException(parameter, "must be between " + min + " and " + max);
+    }
+
+    /** Whether {@code text} is 0, or ASCII digits not starting with 0. */
+    private static boolean isPlainDigits(String text) {
+        if (text.isEmpty() || text.charAt(0) == '0' && text.length() > 1) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Instant instant(String parameter, String text) {

@@ -1,16 +1,15 @@
 package dev.hookyard.server.intake;
 
-import dev.hookyard.server.config.HookyardConfig.StoreSettings;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.store.AppendResult;
-import dev.hookyard.server.store.CredentialHeaders;
 import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.NewDelivery;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.ParseResult;
 import dev.hookyard.spi.Verification;
@@ -30,16 +29,16 @@ public final class DeliveryIntake {
     private final RouteTable routes;
     private final Dispatcher dispatcher;
     private final BacklogGate backlog;
+    private final CredentialHeaders credentials;
 
-    public DeliveryIntake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
-        this(store, routes, dispatcher, new BacklogGate(store, StoreSettings.DEFAULT_MAX_BACKLOG));
-    }
-
-    public DeliveryIntake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher, BacklogGate backlog) {
+    /** @param credentials the headers masked once a delivery is verified, for parsing, handlers and the store */
+    public DeliveryIntake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher, BacklogGate backlog,
+                          CredentialHeaders credentials) {
         this.store = store;
         this.routes = routes;
         this.dispatcher = dispatcher;
         this.backlog = backlog;
+        this.credentials = credentials;
     }
 
     /** Decides a delivery's answer, waiting for its commit when it is stored. */
@@ -98,8 +97,9 @@ public final class DeliveryIntake {
         if (verification instanceof Verification.Rejected rejected) {
             return Admitted.refused(new IntakeResult.Rejected(rejected.reason(), rejected.detail()));
         }
-        // Parsed as stored, credentials masked: the event handed to handlers is the one a store read would make.
-        Delivery masked = new Delivery(delivery.endpoint(), CredentialHeaders.masked(delivery.headers()),
+        // Verified with the headers as received; from here on, credentials are masked: the event is parsed as it is
+        // stored, so the one handed to handlers is the one a store read would make.
+        Delivery masked = new Delivery(delivery.endpoint(), credentials.mask(delivery.headers()),
                 delivery.body(), delivery.receivedAt());
         ParseResult parsed = endpoint.vendor().parser().parse(masked);
         if (parsed instanceof ParseResult.Malformed malformed) {

@@ -1,5 +1,10 @@
 package dev.hookyard.server.management;
 
+import static dev.hookyard.server.management.ManagementInput.flag;
+import static dev.hookyard.server.management.ManagementInput.jsonBody;
+import static dev.hookyard.server.management.ManagementInput.query;
+import static dev.hookyard.server.management.ManagementInput.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookyard.server.inspect.BadArgumentException;
@@ -10,13 +15,11 @@ import dev.hookyard.server.inspect.Retention;
 import dev.hookyard.server.inspect.TimeArguments;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.StoreUnavailableException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +27,6 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -47,13 +49,14 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Every request but {@code /health/live} passes {@link ManagementAccess} first (401 without the token, when one is
  * configured). Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path
- * 404, a wrong method 405. Nothing a caller sent is echoed beyond the short value quoted in a 400, and no secret is
- * ever shown (the store masks credential headers before storing them).
+ * 404, a wrong method 405. Input must say one thing ({@link ManagementInput}, {@link ManagementPath}): the bulk
+ * operations need a body, no field or parameter may be given twice, and an id is plain ASCII digits. Nothing a
+ * caller sent is echoed beyond the short value quoted in a 400, and no secret is ever shown (the store masks
+ * credential headers before storing them).
  */
 public final class ManagementHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementHandler.class);
-    private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Set<String> LIST_PARAMETERS =
             Set.of("endpoint", "vendor", "type", "status", "since", "until", "limit", "after");
     private static final Set<String> REPLAY_FIELDS =
@@ -141,8 +144,7 @@ public final class ManagementHandler extends Handler.Abstract {
     }
 
     private static boolean isMetrics(Request request) {
-        String path = Request.getPathInContext(request);
-        return path.equals("/metrics") || path.equals("/metrics/");
+        return ManagementPath.segments(request).equals(List.of("metrics"));
     }
 
     /** The Prometheus text exposition format, version 0.0.4. */
@@ -155,10 +157,8 @@ public final class ManagementHandler extends Handler.Abstract {
     }
 
     private Answer route(Request request) throws StoreUnavailableException {
-        String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        String[] parts = path.length() > 1 && path.endsWith("/")
-                ? path.substring(1, path.length() - 1).split("/", -1) : path.substring(1).split("/", -1);
+        String[] parts = ManagementPath.segments(request).toArray(String[]::new);
         if (parts.length == 2 && parts[0].equals("health") && (parts[1].equals("live") || parts[1].equals("ready"))) {
             if (!HttpMethod.GET.is(method)) {
                 return notAllowed("GET");
@@ -260,80 +260,6 @@ public final class ManagementHandler extends Handler.Abstract {
         boolean includePending = flag(body, "includePending");
         Retention.Result result = retention.purge(olderThan, includePending, flag(body, "dryRun"));
         return Answer.ok(DeliveryJson.purge(result, includePending));
-    }
-
-    // ---- input ----------------------------------------------------------------------------------------------
-
-    private static Fields query(Request request, Set<String> allowed) {
-        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        for (String name : fields.getNames()) {
-            if (!allowed.contains(name)) {
-                throw new BadArgumentException(shorten(name), "is not a parameter here"
-                        + (allowed.isEmpty() ? "" : "; use " + String.join(", ", allowed.stream().sorted().toList())));
-            }
-            if (fields.getValues(name).size() > 1) {
-                throw new BadArgumentException(name, "is given more than once");
-            }
-        }
-        return fields;
-    }
-
-    private static JsonNode jsonBody(Request request, Set<String> allowed) {
-        byte[] bytes;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new BadArgumentException("body", "could not be read");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new BadArgumentException("body", "is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-            return DeliveryJson.MAPPER.createObjectNode();
-        }
-        JsonNode node;
-        try {
-            node = DeliveryJson.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new BadArgumentException("body", "is not JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadArgumentException("body", "must be a JSON object");
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new BadArgumentException(shorten(name), "is not a field here; use "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-        return node;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() && !value.isNumber()) {
-            throw new BadArgumentException(field, "must be a string");
-        }
-        return value.asText();
-    }
-
-    private static boolean flag(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw new BadArgumentException(field, "must be true or false");
-        }
-        return value.booleanValue();
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     // ---- output ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.hookyard.server.store;
 
+import dev.hookyard.spi.CredentialHeaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,14 +40,20 @@ public final class DeliveryQueries implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final StoredHeaders storedHeaders;
 
-    private DeliveryQueries(Path file, Connection connection) {
+    private DeliveryQueries(Path file, Connection connection, CredentialHeaders credentials) {
         this.file = file;
         this.connection = connection;
+        this.storedHeaders = new StoredHeaders(credentials);
     }
 
-    /** Opens the store in {@code directory} (the configured {@code store.path}); it must exist. */
-    public static DeliveryQueries open(Path directory) throws StoreUnavailableException {
+    /**
+     * Opens the store in {@code directory} (the configured {@code store.path}); it must exist. Headers are shown
+     * masked by {@code credentials}, also those of a store that the server has not yet rewritten under this rule.
+     */
+    public static DeliveryQueries open(Path directory, CredentialHeaders credentials)
+            throws StoreUnavailableException {
         Path file = directory.resolve(SqliteDeliveryStore.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw new StoreUnavailableException("no store at " + file + " (has Hookyard run with this"
@@ -62,7 +69,7 @@ public final class DeliveryQueries implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.executeQuery("SELECT 1 FROM deliveries JOIN handler_runs LIMIT 0").close();
             }
-            return new DeliveryQueries(file, connection);
+            return new DeliveryQueries(file, connection, credentials);
         } catch (SQLException e) {
             if (connection != null) {
                 try {
@@ -126,7 +133,7 @@ public final class DeliveryQueries implements AutoCloseable {
                     return Optional.empty();
                 }
                 delivery = new StoredDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), StoredHeaders.decode(rs.getString(6)), rs.getBytes(7),
+                        rs.getString(5), storedHeaders.decode(rs.getString(6)), rs.getBytes(7),
                         Instant.ofEpochMilli(rs.getLong(8)), DeliveryStatus.fromCode(rs.getString(9)));
             }
             return Optional.of(new DeliveryDetail(delivery, runs(id)));

@@ -1,5 +1,6 @@
 package dev.hookyard.server.store;
 
+import dev.hookyard.spi.CredentialHeaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,6 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     public static final String FILE_NAME = "hookyard.db";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDeliveryStore.class);
-    private static final int SCHEMA_VERSION = 1;
     /**
      * How often committed pages are copied from the write-ahead log into the database: often, so that each copy and
      * its flush of the database file are small (flushed while commits flush the log, large ones showed in p99).
@@ -62,6 +62,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     private final WalCheckpointer checkpointer;
     /** The writer's statements, prepared once and reused (SQLite compiles a statement once, then only binds). */
     private final WriterStatements statements;
+    /** Headers as written and read: credentials masked by the configured rule. */
+    private final StoredHeaders storedHeaders;
     /**
      * Whether the writer connection runs with {@code synchronous=NORMAL} (outcome recording, see
      * {@link #recordAll}) rather than {@code FULL}; guarded by {@link #writeLock}, and never true while a delivery
@@ -72,7 +74,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     private SqliteDeliveryStore(Path file, Clock clock, Connection writer, Connection reader, BacklogCounter backlog,
                                 CommitPolicy policy, CommitObserver observer, Connection checkpoints,
-                                long checkpointMillis, long restartPages) {
+                                long checkpointMillis, long restartPages, CredentialHeaders credentials) {
         this.checkpointer = new WalCheckpointer(file.toString(), checkpoints, checkpointMillis, restartPages,
                 writeLock);
         this.file = file;
@@ -81,6 +83,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         this.reader = reader;
         this.backlog = backlog;
         this.statements = new WriterStatements(writer);
+        this.storedHeaders = new StoredHeaders(credentials);
         this.health = new CommitHealth(file.toString(), clock);
         this.commits = new GroupCommit(file.toString(), writeLock, new GroupCommit.BatchWriter() {
             @Override
@@ -100,21 +103,28 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         return open(directory, clock, CommitPolicy.GROUP);
     }
 
-    /** Opens (creating if needed) the store in {@code directory}, committing appends as {@code policy} says. */
+    /**
+     * Opens (creating if needed) the store in {@code directory}, committing appends as {@code policy} says, with the
+     * built-in credential header rule.
+     */
     public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy)
             throws StoreUnavailableException {
-        return open(directory, clock, policy, CommitObserver.NONE);
+        return open(directory, clock, policy, CommitObserver.NONE, CredentialHeaders.DEFAULT);
     }
 
-    /** As above, telling {@code observer} about each transaction of appends (metrics). */
-    public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy, CommitObserver observer)
-            throws StoreUnavailableException {
-        return open(directory, clock, policy, observer, CHECKPOINT_PERIOD_MILLIS, WAL_RESTART_PAGES);
+    /**
+     * As above, telling {@code observer} about each transaction of appends (metrics), and keeping headers masked by
+     * {@code credentials}: stored rows it masks that an earlier rule left in clear are rewritten as the store opens.
+     */
+    public static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy, CommitObserver observer,
+                                           CredentialHeaders credentials) throws StoreUnavailableException {
+        return open(directory, clock, policy, observer, CHECKPOINT_PERIOD_MILLIS, WAL_RESTART_PAGES, credentials);
     }
 
     /** As above, checkpointing every {@code checkpointMillis} and restarting the log beyond {@code restartPages}. */
     static SqliteDeliveryStore open(Path directory, Clock clock, CommitPolicy policy, CommitObserver observer,
-                                    long checkpointMillis, long restartPages) throws StoreUnavailableException {
+                                    long checkpointMillis, long restartPages, CredentialHeaders credentials)
+            throws StoreUnavailableException {
         Path file = directory.resolve(FILE_NAME);
         Connection writer = null;
         Connection reader = null;
@@ -122,7 +132,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         try {
             Files.createDirectories(directory);
             writer = connect(file);
-            migrate(writer);
+            StoreSchema.migrate(writer);
+            StoredHeaderMasking.apply(writer, file.toString(), credentials);
             BacklogCounter backlog = new BacklogCounter(writer);
             reader = connect(file);
             // Checkpoints run on their own thread and connection (WalCheckpointer), never inside a commit.
@@ -136,7 +147,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             }
             LOG.info("Store open at {} ({} pending handler runs)", file, backlog.get());
             return new SqliteDeliveryStore(file, clock, writer, reader, backlog, policy, observer,
-                    checkpoints, checkpointMillis, restartPages);
+                    checkpoints, checkpointMillis, restartPages, credentials);
         } catch (IOException | SQLException e) {
             closeQuietly(checkpoints);
             closeQuietly(reader);
@@ -156,54 +167,6 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         return connection;
     }
 
-    private static void migrate(Connection c) throws SQLException {
-        int version;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (version > SCHEMA_VERSION) {
-            throw new SQLException("store schema version " + version + " is newer than this Hookyard ("
-                    + SCHEMA_VERSION + "); upgrade Hookyard");
-        }
-        if (version == SCHEMA_VERSION) {
-            return;
-        }
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE deliveries (
-                      id INTEGER PRIMARY KEY,
-                      endpoint TEXT NOT NULL,
-                      vendor TEXT NOT NULL,
-                      event_type TEXT NOT NULL,
-                      delivery_key TEXT NOT NULL,
-                      headers TEXT NOT NULL,
-                      body BLOB NOT NULL,
-                      received_at INTEGER NOT NULL,
-                      status TEXT NOT NULL,
-                      UNIQUE (endpoint, delivery_key))""");
-            s.execute("""
-                    CREATE TABLE handler_runs (
-                      delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
-                      handler TEXT NOT NULL,
-                      status TEXT NOT NULL,
-                      attempts INTEGER NOT NULL DEFAULT 0,
-                      next_due INTEGER NOT NULL,
-                      last_error TEXT,
-                      updated_at INTEGER NOT NULL,
-                      PRIMARY KEY (delivery_id, handler))""");
-            s.execute("CREATE INDEX handler_runs_due ON handler_runs (status, next_due)");
-            s.execute("CREATE INDEX deliveries_received ON deliveries (received_at)");
-            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
-    }
-
     @Override
     public void reserveRunsWith(RunReservations reservations) {
         this.reservations = reservations;
@@ -212,12 +175,12 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     @Override
     public AppendResult append(NewDelivery d) throws StoreUnavailableException {
         // Encoded here, on the request's thread, so that the writer only writes.
-        return commits.append(new PendingAppend(d, StoredHeaders.encode(d.headers())));
+        return commits.append(new PendingAppend(d, storedHeaders.encode(d.headers())));
     }
 
     @Override
     public CompletableFuture<AppendResult> appendAsync(NewDelivery d) {
-        return commits.appendAsync(new PendingAppend(d, StoredHeaders.encode(d.headers())));
+        return commits.appendAsync(new PendingAppend(d, storedHeaders.encode(d.headers())));
     }
 
     /**
@@ -335,7 +298,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     List<AppendResult> appendBatchForBenchmark(List<NewDelivery> deliveries) throws SQLException {
         List<PendingAppend> batch = new ArrayList<>(deliveries.size());
         for (NewDelivery d : deliveries) {
-            batch.add(new PendingAppend(d, StoredHeaders.encode(d.headers())));
+            batch.add(new PendingAppend(d, storedHeaders.encode(d.headers())));
         }
         writeLock.lock();
         try {
@@ -732,9 +695,9 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
     }
 
-    private static StoredDelivery delivery(ResultSet rs, int first) throws SQLException {
+    private StoredDelivery delivery(ResultSet rs, int first) throws SQLException {
         return new StoredDelivery(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
-                rs.getString(first + 3), rs.getString(first + 4), StoredHeaders.decode(rs.getString(first + 5)),
+                rs.getString(first + 3), rs.getString(first + 4), storedHeaders.decode(rs.getString(first + 5)),
                 rs.getBytes(first + 6), Instant.ofEpochMilli(rs.getLong(first + 7)),
                 DeliveryStatus.fromCode(rs.getString(first + 8)));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Headers;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * How request headers are kept: JSON, with credentials masked ({@link CredentialHeaders}).
+ * How request headers are kept: a JSON object of name to values, credentials masked by the configured rule. They
+ * are masked when written and again when read, so that a row written under an earlier, narrower rule (before the
+ * store's own rewrite, {@link StoredHeaderMasking}, has reached it) is never shown in clear either.
  */
 final class StoredHeaders {
 
@@ -19,11 +22,14 @@ final class StoredHeaders {
     private static final TypeReference<LinkedHashMap<String, List<String>>> SHAPE = new TypeReference<>() {
     };
 
-    private StoredHeaders() {
+    private final CredentialHeaders credentials;
+
+    StoredHeaders(CredentialHeaders credentials) {
+        this.credentials = credentials;
     }
 
-    /** The headers as stored: a JSON object of name to values, credentials masked (again, if the caller did). */
-    static String encode(Headers headers) {
+    /** The headers as stored, credentials masked (again, if the caller did). */
+    String encode(Headers headers) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -31,7 +37,7 @@ final class StoredHeaders {
             headers.forEach((name, values) -> {
                 try {
                     json.writeArrayFieldStart(name);
-                    boolean credential = CredentialHeaders.isCredential(name);
+                    boolean credential = credentials.isCredential(name);
                     for (String value : values) {
                         json.writeString(credential ? CredentialHeaders.MASK : value);
                     }
@@ -50,7 +56,13 @@ final class StoredHeaders {
         return out.toString();
     }
 
-    static Headers decode(String json) {
+    /** Stored headers, credentials masked. */
+    Headers decode(String json) {
+        return credentials.mask(decodeAsStored(json));
+    }
+
+    /** Stored headers exactly as the row holds them. */
+    static Headers decodeAsStored(String json) {
         try {
             return Headers.of(JSON.readValue(json, SHAPE));
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Headers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class DeliveryQueriesTest {
     @BeforeEach
     void open() throws Exception {
         store = SqliteDeliveryStore.open(dir.resolve("data"), CLOCK);
-        queries = DeliveryQueries.open(dir.resolve("data"));
+        queries = DeliveryQueries.open(dir.resolve("data"), CredentialHeaders.DEFAULT);
     }
 
     @AfterEach
@@ -158,7 +159,7 @@ class DeliveryQueriesTest {
     @Test
     void aDirectoryWithoutAStoreIsReportedNotCreated() {
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
-                () -> DeliveryQueries.open(dir.resolve("nothing-here")));
+                () -> DeliveryQueries.open(dir.resolve("nothing-here"), CredentialHeaders.DEFAULT));
         assertTrue(e.getMessage().contains("no store at"), e.getMessage());
         assertTrue(!dir.resolve("nothing-here").toFile().exists(), "opening must not create a store");
     }

@@ -3,6 +3,7 @@ package dev.hookyard.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Headers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class WalCheckpointerTest {
         int perBatch = 50; // 6 MB of bodies in all: some 24 times the log's restart size
         long largestLog = 0;
         try (SqliteDeliveryStore store = SqliteDeliveryStore.open(dir, Clock.systemUTC(), CommitPolicy.GROUP,
-                CommitObserver.NONE, 5, RESTART_PAGES)) {
+                CommitObserver.NONE, 5, RESTART_PAGES, CredentialHeaders.DEFAULT)) {
             for (int b = 0; b < batches; b++) {
                 List<NewDelivery> batch = new ArrayList<>();
                 for (int i = 0; i < perBatch; i++) {
@@ -63,7 +64,7 @@ class WalCheckpointerTest {
     @Test
     void aRoundCopiesWhatIsCommittedSoTheLogCanStartOver() throws Exception {
         try (SqliteDeliveryStore store = SqliteDeliveryStore.open(dir, Clock.systemUTC(), CommitPolicy.GROUP,
-                CommitObserver.NONE, 3_600_000, RESTART_PAGES)) {
+                CommitObserver.NONE, 3_600_000, RESTART_PAGES, CredentialHeaders.DEFAULT)) {
             List<NewDelivery> batch = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 batch.add(delivery("key-" + i));

@@ -53,7 +53,8 @@ public final class JsonlArchiveHandlerFactory implements HandlerFactory {
         boolean fsync = options.bool(FSYNC, true);
         BodyFormat body = BodyFormat.fromOption(
                 options.oneOf(BODY, BodyFormat.optionValues(), BodyFormat.JSON.optionValue()));
-        return new JsonlArchiveHandler(new ArchiveLineEncoder(body), new DailyFiles(directory, context.clock(), fsync));
+        return new JsonlArchiveHandler(new ArchiveLineEncoder(body, context.credentialHeaders()),
+                new DailyFiles(directory, context.clock(), fsync));
     }
 
     /** Creates the directory if needed and returns its real path, or says what is wrong with it. */

@@ -1,7 +1,9 @@
 package dev.hookyard.plugin.jsonlarchive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Handler;
+import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.WebhookEvent;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,10 @@ class JsonlArchiveHandlerTest {
         headers.put("X-Auth-Token", List.of("t0k"));
         headers.put("X-Webhook-SECRET", List.of("sh"));
         headers.put("X-Api-Key", List.of("k3y"));
+        headers.put("X-Client-Key", List.of("cl13nt"));
+        headers.put("X-Credential", List.of("cr3d"));
+        headers.put("X-Session", List.of("s3ss"));
+        headers.put("X-Password", List.of("pa55"));
         headers.put("Content-Type", List.of("application/json"));
         headers.put("Idempotency-Key", List.of("idem-1"));
         headers.put("User-Agent", List.of("LEAST-Webhooks/1.0"));
@@ -106,14 +112,36 @@ class JsonlArchiveHandlerTest {
         assertEquals("[\"****\"]", archived.get("X-Hub-Signature-256").toString());
         assertEquals("[\"****\"]", archived.get("X-Auth-Token").toString());
         assertEquals("[\"****\"]", archived.get("X-Webhook-SECRET").toString());
-        assertEquals("[\"****\"]", archived.get("X-Api-Key").toString());
+        for (String name : List.of("X-Api-Key", "X-Client-Key", "X-Credential", "X-Session", "X-Password",
+                "Idempotency-Key")) {
+            assertEquals("[\"****\"]", archived.get(name).toString(), name);
+        }
         assertEquals("[\"application/json\"]", archived.get("Content-Type").toString());
-        assertEquals("[\"idem-1\"]", archived.get("Idempotency-Key").toString());
         assertEquals("[\"LEAST-Webhooks/1.0\"]", archived.get("User-Agent").toString());
         String text = Files.readString(today());
-        for (String secret : List.of("abc", "xyz", "session=1", "sha256=00", "t0k", "\"sh\"", "k3y")) {
+        for (String secret : List.of("abc", "xyz", "session=1", "sha256=00", "t0k", "\"sh\"", "k3y", "cl13nt", "cr3d",
+                "s3ss", "pa55", "idem-1")) {
             assertFalse(text.contains(secret), secret);
         }
+    }
+
+    @Test
+    void masksWhatTheHostsConfiguredRuleMasks() throws Exception {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("X-Tenant-Id", List.of("tenant-42"));
+        headers.put("X-Request-Id", List.of("req-1"));
+        CredentialHeaders configured = CredentialHeaders.DEFAULT.withPatterns(List.of("x-tenant-*"));
+        HandlerContext plain = ArchiveFixtures.context(home, clock, Map.of("dir", "data/archive"));
+        HandlerContext context = new HandlerContext(plain.name(), plain.options(), plain.clock(), plain.logger(),
+                plain.homeDirectory(), configured);
+        try (Handler handler = new JsonlArchiveHandlerFactory().create(context)) {
+            handler.handle(event("k1", "{}".getBytes(StandardCharsets.UTF_8), headers));
+        }
+
+        JsonNode archived = lines(today()).get(0).get("headers");
+        assertEquals("[\"****\"]", archived.get("X-Tenant-Id").toString());
+        assertEquals("[\"req-1\"]", archived.get("X-Request-Id").toString());
+        assertFalse(Files.readString(today()).contains("tenant-42"));
     }
 
     @Test
