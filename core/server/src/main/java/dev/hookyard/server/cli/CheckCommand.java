@@ -120,6 +120,9 @@ final class CheckCommand implements Callable<Integer> {
     private static List<ConfigProblem> storeProblems(HookyardConfig config) {
         Path directory = config.store().directory();
         List<ConfigProblem> problems = new ArrayList<>();
+        if (config.store().postgres() != null) {
+            return problems; // nothing on this node's disk
+        }
         if (Files.exists(directory)) {
             if (!Files.isDirectory(directory)) {
                 problems.add(new ConfigProblem("store.path", directory + " is not a directory",

@@ -5,6 +5,8 @@ import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
 import dev.hookyard.server.inspect.BadArgumentException;
 import dev.hookyard.server.store.DeliveryQueries;
+import dev.hookyard.server.store.SqliteDeliveryQueries;
+import dev.hookyard.server.store.postgres.PostgresDeliveryQueries;
 import dev.hookyard.server.store.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ abstract class InspectCommand implements Callable<Integer> {
             err.println("hookyard: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (DeliveryQueries queries = DeliveryQueries.open(loaded.store().directory())) {
+        try (DeliveryQueries queries = openQueries(loaded.store())) {
             int status = run(loaded, queries, out, err);
             out.flush();
             return status;
@@ -60,6 +62,12 @@ abstract class InspectCommand implements Callable<Integer> {
             err.println("hookyard: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
+    }
+
+    /** The configured store's queries: the embedded store's file, or the shared PostgreSQL schema. */
+    private static DeliveryQueries openQueries(HookyardConfig.StoreSettings store) throws StoreUnavailableException {
+        return store.postgres() != null ? PostgresDeliveryQueries.open(store.postgres())
+                : SqliteDeliveryQueries.open(store.directory());
     }
 
     /** Does the work; returns the exit status. */

@@ -32,8 +32,11 @@ import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.store.CommitPolicy;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
+import dev.hookyard.server.store.SqliteDeliveryQueries;
 import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
+import dev.hookyard.server.store.postgres.PostgresDeliveryStore;
+import dev.hookyard.server.store.postgres.PostgresSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -124,8 +127,10 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public DeliveryStore store(ServerMetrics metrics) throws StoreUnavailableException {
-        SqliteDeliveryStore store = SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP,
-                metrics);
+        PostgresSettings postgres = config.store().postgres();
+        DeliveryStore store = postgres != null
+                ? PostgresDeliveryStore.open(postgres, clock, CommitPolicy.GROUP, metrics)
+                : SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP, metrics);
         metrics.watchBacklog(store::backlog);
         return store;
     }
@@ -134,8 +139,11 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                                  ServerMetrics metrics) {
-        return new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
+        Dispatcher dispatcher = new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
                 config.server().shutdownGrace(), metrics);
+        // Runs replayed elsewhere, or given back by a node that stopped, are read at once rather than at the next poll.
+        store.listenForDueRuns(dispatcher::wake);
+        return dispatcher;
     }
 
     @Provides
@@ -161,11 +169,17 @@ public final class ServerModule extends AbstractModule {
         return new RejectionCounters(metrics);
     }
 
-    /** The operator's queries, on their own connection; opened after the store, which creates and migrates it. */
+    /**
+     * The operator's queries, on their own connection (the embedded store) or the shared store's pool; opened after
+     * the store, which creates and migrates it.
+     */
     @Provides
     @Singleton
     public DeliveryQueries queries(DeliveryStore store) throws StoreUnavailableException {
-        return DeliveryQueries.open(config.store().directory());
+        if (store instanceof PostgresDeliveryStore shared) {
+            return shared.queries();
+        }
+        return SqliteDeliveryQueries.open(config.store().directory());
     }
 
     @Provides

@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * writer, and so has this store (one connection, one lock). The writer takes the lock before it drains the queue,
  * so appends that arrive while another write holds the lock join the next batch.
  */
-final class GroupCommit {
+public final class GroupCommit {
 
     /** Writes a batch in one transaction and commits it; called with the write lock held. */
     @FunctionalInterface
-    interface BatchWriter {
+    public interface BatchWriter {
         List<AppendResult> write(List<PendingAppend> batch) throws SQLException;
     }
 
@@ -75,8 +75,8 @@ final class GroupCommit {
         this(storeName, writeLock, writer, policy, CommitObserver.NONE);
     }
 
-    GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy,
-                CommitObserver observer) {
+    public GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy,
+                       CommitObserver observer) {
         this.storeName = storeName;
         this.writeLock = writeLock;
         this.writer = writer;
@@ -108,7 +108,7 @@ final class GroupCommit {
     }
 
     /** Appends one delivery, returning once its transaction has committed durably. */
-    AppendResult append(PendingAppend pending) throws StoreUnavailableException {
+    public AppendResult append(PendingAppend pending) throws StoreUnavailableException {
         if (!policy.group()) {
             return appendDirectly(pending);
         }
@@ -120,7 +120,7 @@ final class GroupCommit {
      * Appends one delivery without waiting: the future completes, on the acknowledger's thread, once its
      * transaction has committed durably, or exceptionally with a {@link StoreUnavailableException}.
      */
-    CompletableFuture<AppendResult> appendAsync(PendingAppend pending) {
+    public CompletableFuture<AppendResult> appendAsync(PendingAppend pending) {
         try {
             if (!policy.group()) {
                 return CompletableFuture.completedFuture(appendDirectly(pending));
@@ -366,12 +366,12 @@ final class GroupCommit {
         return submitted.get();
     }
 
-    CommitStats stats() {
+    public CommitStats stats() {
         return new CommitStats(batches.get(), appends.get(), failedBatches.get());
     }
 
     /** Refuses new appends, writes those already queued, and stops the writer. */
-    void close() {
+    public void close() {
         synchronized (this) {
             if (closed) {
                 return;

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * How request headers are kept: JSON, with credentials masked ({@link CredentialHeaders}).
  */
-final class StoredHeaders {
+public final class StoredHeaders {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, List<String>>> SHAPE = new TypeReference<>() {
@@ -23,7 +23,7 @@ final class StoredHeaders {
     }
 
     /** The headers as stored: a JSON object of name to values, credentials masked (again, if the caller did). */
-    static String encode(Headers headers) {
+    public static String encode(Headers headers) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -50,7 +50,7 @@ final class StoredHeaders {
         return out.toString();
     }
 
-    static Headers decode(String json) {
+    public static Headers decode(String json) {
         try {
             return Headers.of(JSON.readValue(json, SHAPE));
         } catch (JsonProcessingException e) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The operator's queries on a real store file, beside the store's own connections. */
-class DeliveryQueriesTest {
+class SqliteDeliveryQueriesTest {
 
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
@@ -35,7 +35,7 @@ class DeliveryQueriesTest {
     @BeforeEach
     void open() throws Exception {
         store = SqliteDeliveryStore.open(dir.resolve("data"), CLOCK);
-        queries = DeliveryQueries.open(dir.resolve("data"));
+        queries = SqliteDeliveryQueries.open(dir.resolve("data"));
     }
 
     @AfterEach
@@ -158,7 +158,7 @@ class DeliveryQueriesTest {
     @Test
     void aDirectoryWithoutAStoreIsReportedNotCreated() {
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
-                () -> DeliveryQueries.open(dir.resolve("nothing-here")));
+                () -> SqliteDeliveryQueries.open(dir.resolve("nothing-here")));
         assertTrue(e.getMessage().contains("no store at"), e.getMessage());
         assertTrue(!dir.resolve("nothing-here").toFile().exists(), "opening must not create a store");
     }
