@@ -53,6 +53,7 @@ public final class PostgresDeliveryStore implements DeliveryStore {
     private final StoreReads reads;
     private volatile RunReservations reservations = RunReservations.NONE;
     private WakeUps wakeUps;
+    private boolean closed;
 
     private PostgresDeliveryStore(PostgresDatabase database, Clock clock, HeldClaims claims, long pending,
                                   CommitPolicy policy, CommitObserver observer) {
@@ -230,14 +231,15 @@ public final class PostgresDeliveryStore implements DeliveryStore {
      * Stops as if the process had been killed: nothing queued is written, no claim is given back, and the leases
      * run out by themselves (what the other nodes see of a node that dies). For tests of the other nodes.
      */
-    void halt() {
+    synchronized void halt() {
+        closed = true;
         claims.stopRenewing();
         stopListening();
         database.close();
         commits.close();
     }
 
-    private synchronized void stopListening() {
+    private void stopListening() {
         if (wakeUps != null) {
             wakeUps.close();
             wakeUps = null;
@@ -246,7 +248,11 @@ public final class PostgresDeliveryStore implements DeliveryStore {
 
     /** Writes what is queued, gives the claims still held back to the other nodes, and disconnects. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         commits.close();
         stopListening();
         claims.close();

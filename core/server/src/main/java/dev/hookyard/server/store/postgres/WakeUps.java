@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -22,10 +24,13 @@ final class WakeUps implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WakeUps.class);
     private static final int POLL_MILLIS = 500;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long STARTUP_WAIT_SECONDS = 10;
 
     private final PostgresDatabase database;
     private final RunsDueListener listener;
     private final Thread thread;
+    /** Open once the first LISTEN is in place (or has failed): announcements made after that are heard. */
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean running = true;
 
     private WakeUps(PostgresDatabase database, RunsDueListener listener) {
@@ -35,10 +40,18 @@ final class WakeUps implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts listening on the schema's channel, telling {@code listener} of every announcement. */
+    /**
+     * Starts listening on the schema's channel, telling {@code listener} of every announcement; returns once the
+     * channel is listened to (so that what is announced from then on is heard), or once that has failed.
+     */
     static WakeUps listen(PostgresDatabase database, RunsDueListener listener) {
         WakeUps wakeUps = new WakeUps(database, listener);
         wakeUps.thread.start();
+        try {
+            wakeUps.started.await(STARTUP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return wakeUps;
     }
 
@@ -58,6 +71,7 @@ final class WakeUps implements AutoCloseable {
                 try (Statement s = connection.createStatement()) {
                     s.execute("LISTEN " + database.channel());
                 }
+                started.countDown();
                 if (missed) {
                     LOG.info("Listening for wake-ups again");
                     tell();
@@ -75,6 +89,7 @@ final class WakeUps implements AutoCloseable {
                 if (!running) {
                     return;
                 }
+                started.countDown();
                 if (!missed) {
                     LOG.warn("Lost the wake-up channel (runs due elsewhere wait for the next poll): {}",
                             e.getMessage());

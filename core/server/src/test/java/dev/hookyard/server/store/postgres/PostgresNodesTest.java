@@ -1,0 +1,192 @@
+package dev.hookyard.server.store.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookyard.server.store.AppendResult;
+import dev.hookyard.server.store.CommitObserver;
+import dev.hookyard.server.store.CommitPolicy;
+import dev.hookyard.server.store.DeliveryQueries;
+import dev.hookyard.server.store.DeliveryStore.RunView;
+import dev.hookyard.server.store.DueRun;
+import dev.hookyard.server.store.NewDelivery;
+import dev.hookyard.server.store.RunResult;
+import dev.hookyard.server.store.RunStatus;
+import dev.hookyard.server.testing.Eventually;
+import dev.hookyard.server.testing.PostgresCluster;
+import dev.hookyard.spi.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes on one PostgreSQL store: two store instances, each with its own pool, claims and node name, on one
+ * schema of a real server, as two Hookyard processes would have.
+ */
+class PostgresNodesTest {
+
+    private static final PostgresCluster CLUSTER = PostgresCluster.shared();
+    private static final PostgresCluster.Database DB = CLUSTER.createDatabase();
+    private static final Duration SHORT_LEASE = Duration.ofSeconds(2);
+
+    private final String schema = TestSchemas.fresh();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeNodes() throws Exception {
+        for (AutoCloseable node : opened) {
+            node.close();
+        }
+    }
+
+    private PostgresDeliveryStore node(Duration lease) throws Exception {
+        PostgresDeliveryStore store = PostgresDeliveryStore.open(TestSchemas.settings(DB, schema, lease),
+                Clock.systemUTC(), CommitPolicy.GROUP, CommitObserver.NONE);
+        opened.add(store);
+        return store;
+    }
+
+    private static NewDelivery delivery(String key, List<String> handlers) {
+        return new NewDelivery("least", "least", "record.created", key, Headers.empty(),
+                ("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8), Instant.now(), handlers);
+    }
+
+    private static List<Long> ids(List<DueRun> runs) {
+        return runs.stream().map(r -> r.delivery().id()).toList();
+    }
+
+    private static List<DueRun> due(PostgresDeliveryStore node) throws Exception {
+        return node.due(Instant.now().plusSeconds(1), "a", 100, 0, key -> false);
+    }
+
+    private String sql(String query) {
+        return CLUSTER.psql(DB.name(), "SET search_path TO " + schema + "; " + query);
+    }
+
+    @Test
+    void theSameKeysSentToTwoNodesAtOnceAreStoredOnceAndBothSendersAreAnswered() throws Exception {
+        PostgresDeliveryStore one = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        PostgresDeliveryStore two = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        int keys = 200;
+        List<CompletableFuture<AppendResult>> onOne = new ArrayList<>();
+        List<CompletableFuture<AppendResult>> onTwo = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            // Opposite orders on the two nodes: their batches hold the same keys and must not deadlock.
+            onOne.add(one.appendAsync(delivery("k" + i, List.of("a"))));
+            onTwo.add(two.appendAsync(delivery("k" + (keys - 1 - i), List.of("a"))));
+        }
+
+        Map<Long, Integer> storedPerId = new HashMap<>();
+        int duplicates = 0;
+        for (int i = 0; i < keys; i++) {
+            AppendResult a = onOne.get(i).join();
+            AppendResult b = onTwo.get(keys - 1 - i).join();
+            assertEquals(a.id(), b.id(), "both answers name the one stored delivery of k" + i);
+            for (AppendResult result : List.of(a, b)) {
+                if (result instanceof AppendResult.Stored) {
+                    storedPerId.merge(result.id(), 1, Integer::sum);
+                } else {
+                    duplicates++;
+                }
+            }
+        }
+        assertEquals(keys, storedPerId.size(), "each key stored by exactly one of the two");
+        assertTrue(storedPerId.values().stream().allMatch(n -> n == 1));
+        assertEquals(keys, duplicates);
+        assertEquals(String.valueOf(keys), sql("SELECT count(*) FROM deliveries"));
+        assertEquals(String.valueOf(keys), sql("SELECT count(*) FROM handler_runs"));
+    }
+
+    @Test
+    void aClaimHeldByOneNodeIsNotTakenByTheOtherWhileItsLeaseIsRenewedAndIsTakenOnceTheHolderDies()
+            throws Exception {
+        PostgresDeliveryStore holder = node(SHORT_LEASE);
+        PostgresDeliveryStore other = node(SHORT_LEASE);
+        long id = assertInstanceOf(AppendResult.Stored.class, holder.append(delivery("k", List.of("a")))).id();
+        String firstLeaseEnd = sql("SELECT lease_until FROM handler_runs WHERE delivery_id = " + id);
+
+        // Until the database's clock is past the first lease by a whole lease, renewals alone kept the claim.
+        Eventually.await(Duration.ofSeconds(30), () -> {
+            try {
+                assertEquals(List.of(), due(other), "the other node took a run whose holder renews its lease");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return "t".equals(sql("SELECT now() > '" + firstLeaseEnd + "'::timestamptz + interval '2 seconds'"));
+        }, () -> "the database's clock did not pass the first lease");
+        assertEquals(List.of(id), ids(due(holder)), "its holder may still read it");
+
+        holder.halt(); // as if killed: no claim given back, no more renewals
+
+        Eventually.await(Duration.ofSeconds(30), () -> {
+            try {
+                return ids(due(other)).equals(List.of(id));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, () -> "the other node never took the dead node's run");
+        other.record(id, "a", new RunResult.Done());
+        assertEquals(List.of(new RunView("a", RunStatus.DONE, 1, null)), other.runs(id));
+    }
+
+    @Test
+    void anOutcomeRecordedUnderALostClaimIsNotRecorded() throws Exception {
+        PostgresDeliveryStore first = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        PostgresDeliveryStore second = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        long id = assertInstanceOf(AppendResult.Stored.class, first.append(delivery("k", List.of("a")))).id();
+        // The first node's lease runs out (a long pause, a lost network) and the second claims the run.
+        sql("UPDATE handler_runs SET lease_until = now() - interval '1 second'");
+        assertEquals(List.of(id), ids(due(second)));
+
+        first.record(id, "a", new RunResult.Done());
+
+        assertEquals(List.of(new RunView("a", RunStatus.PENDING, 0, null)), second.runs(id),
+                "the late outcome of the node that lost its claim changed nothing");
+        second.record(id, "a", new RunResult.Dead("gave up"));
+        assertEquals(List.of(new RunView("a", RunStatus.DEAD, 1, "gave up")), second.runs(id));
+    }
+
+    @Test
+    void aNodeThatStopsGivesItsClaimsBackAndWakesTheOthers() throws Exception {
+        PostgresDeliveryStore leaving = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        PostgresDeliveryStore staying = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        AtomicInteger wakeUps = new AtomicInteger();
+        staying.listenForDueRuns(wakeUps::incrementAndGet);
+        long id = assertInstanceOf(AppendResult.Stored.class, leaving.append(delivery("k", List.of("a")))).id();
+        assertEquals(List.of(), due(staying));
+        int before = wakeUps.get();
+
+        leaving.close();
+
+        Eventually.await(() -> wakeUps.get() > before, () -> "the staying node was not woken");
+        assertEquals(List.of(id), ids(due(staying)), "taken at once, not after the lease");
+    }
+
+    @Test
+    void aReplayFromAnyNodeWakesTheOthersAndClearsTheClaims() throws Exception {
+        PostgresDeliveryStore running = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        PostgresDeliveryStore replaying = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        AtomicInteger wakeUps = new AtomicInteger();
+        running.listenForDueRuns(wakeUps::incrementAndGet);
+        long id = assertInstanceOf(AppendResult.Stored.class, replaying.append(delivery("k", List.of("a")))).id();
+        replaying.record(id, "a", new RunResult.Dead("gave up"));
+        int before = wakeUps.get();
+
+        try (DeliveryQueries queries = replaying.queries()) {
+            assertEquals(List.of(id), queries.replay(Map.of(id, List.of("a")), Instant.now()));
+        }
+
+        Eventually.await(() -> wakeUps.get() > before, () -> "the running node was not woken");
+        assertEquals(List.of(id), ids(due(running)));
+    }
+}
