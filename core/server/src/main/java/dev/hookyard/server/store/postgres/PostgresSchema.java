@@ -23,13 +23,14 @@ import org.flywaydb.core.api.MigrationState;
 public final class PostgresSchema {
 
     /** Where the migrations are, on the class path or in this module. */
-    static final String LOCATION = "classpath:db/migration/postgresql";
+    static final String DIRECTORY = "db/migration/postgresql";
+    static final String LOCATION = "classpath:" + DIRECTORY;
 
     private PostgresSchema() {
     }
 
     private static Flyway flyway(PostgresSettings settings) {
-        return Flyway.configure(PostgresSchema.class.getClassLoader())
+        return Flyway.configure(new MigrationResources(PostgresSchema.class.getClassLoader(), DIRECTORY))
                 .dataSource(settings.url(), settings.user(),
                         settings.password() == null ? null : settings.password().reveal())
                 .schemas(settings.schema())
