@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The operator's view of the embedded store. It opens its own connection to the
@@ -33,9 +32,21 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
     /** Deliveries purged per transaction, so a large purge never holds the write lock for long. */
     private static final int PURGE_BATCH = 500;
 
-    private static final String SUMMARY_COLUMNS = "d.id, d.endpoint, d.vendor, d.event_type, d.delivery_key,"
-            + " d.received_at, d.status, length(d.body),"
-            + " (SELECT group_concat(r.handler || '=' || r.status, ',') FROM handler_runs r WHERE r.delivery_id = d.id)";
+    private static final String SUMMARY_COLUMNS = QueryRows.summaryColumns(
+            "(SELECT group_concat(r.handler || '=' || r.status, ',') FROM handler_runs r WHERE r.delivery_id = d.id)",
+            "length(d.body)");
+    /** Route globs as SQLite GLOB patterns, where {@code [} would start a class. */
+    private static final QueryRows.GlobMatch GLOBS = new QueryRows.GlobMatch() {
+        @Override
+        public String condition(String column) {
+            return column + " GLOB ?";
+        }
+
+        @Override
+        public String argument(String glob) {
+            return glob.replace("[", "[[]");
+        }
+    };
 
     private final Path file;
     private final Connection connection;
@@ -78,11 +89,12 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
     @Override
     public synchronized DeliveryPage list(DeliveryFilter filter) throws StoreUnavailableException {
         List<Object> arguments = new ArrayList<>();
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM deliveries d WHERE " + where(filter, arguments)
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM deliveries d WHERE "
+                + QueryRows.where(filter, arguments, GLOBS)
                 + " ORDER BY d.id LIMIT ?";
         arguments.add(filter.limit() + 1);
         try (PreparedStatement q = connection.prepareStatement(sql)) {
-            bind(q, arguments);
+            QueryRows.bind(q, arguments);
             List<DeliverySummary> page = new ArrayList<>();
             boolean more = false;
             try (ResultSet rs = q.executeQuery()) {
@@ -91,7 +103,7 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
                         more = true;
                         break;
                     }
-                    page.add(summary(rs));
+                    page.add(QueryRows.summary(rs));
                 }
             }
             Optional<Long> next = more ? Optional.of(page.get(page.size() - 1).id()) : Optional.empty();
@@ -104,9 +116,9 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
     @Override
     public synchronized long count(DeliveryFilter filter) throws StoreUnavailableException {
         List<Object> arguments = new ArrayList<>();
-        String sql = "SELECT count(*) FROM deliveries d WHERE " + where(filter, arguments);
+        String sql = "SELECT count(*) FROM deliveries d WHERE " + QueryRows.where(filter, arguments, GLOBS);
         try (PreparedStatement q = connection.prepareStatement(sql)) {
-            bind(q, arguments);
+            QueryRows.bind(q, arguments);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
@@ -117,38 +129,10 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
 
     @Override
     public synchronized Optional<DeliveryDetail> show(long id) throws StoreUnavailableException {
-        try (PreparedStatement q = connection.prepareStatement("SELECT d.id, d.endpoint, d.vendor, d.event_type,"
-                + " d.delivery_key, d.headers, d.body, d.received_at, d.status FROM deliveries d WHERE d.id = ?")) {
-            q.setLong(1, id);
-            StoredDelivery delivery;
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                delivery = new StoredDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), StoredHeaders.decode(rs.getString(6)), rs.getBytes(7),
-                        Instant.ofEpochMilli(rs.getLong(8)), DeliveryStatus.fromCode(rs.getString(9)));
-            }
-            return Optional.of(new DeliveryDetail(delivery, runs(id)));
+        try {
+            return QueryRows.detail(connection, id);
         } catch (SQLException e) {
             throw unavailable("read delivery " + id, e);
-        }
-    }
-
-    private List<RunDetail> runs(long id) throws SQLException {
-        try (PreparedStatement q = connection.prepareStatement("SELECT handler, status, attempts, last_error,"
-                + " next_due, updated_at FROM handler_runs WHERE delivery_id = ? ORDER BY handler")) {
-            q.setLong(1, id);
-            List<RunDetail> runs = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    RunStatus status = RunStatus.fromCode(rs.getString(2));
-                    runs.add(new RunDetail(rs.getString(1), status, rs.getInt(3), rs.getString(4),
-                            status == RunStatus.PENDING ? Instant.ofEpochMilli(rs.getLong(5)) : null,
-                            Instant.ofEpochMilli(rs.getLong(6))));
-                }
-            }
-            return runs;
         }
     }
 
@@ -199,7 +183,7 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
         if (includePending) {
             statuses.add(DeliveryStatus.PENDING);
         }
-        String matching = "received_at < ? AND status IN (" + placeholders(statuses.size()) + ")";
+        String matching = "received_at < ? AND status IN (" + QueryRows.placeholders(statuses.size()) + ")";
         try {
             if (dryRun) {
                 try (PreparedStatement q = connection.prepareStatement(
@@ -244,54 +228,6 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
 
     // ---- SQL helpers -----------------------------------------------------------------------------------------
 
-    private static String where(DeliveryFilter filter, List<Object> arguments) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        glob(where, arguments, "d.endpoint", filter.endpoint());
-        glob(where, arguments, "d.vendor", filter.vendor());
-        glob(where, arguments, "d.event_type", filter.type());
-        if (!filter.statuses().isEmpty()) {
-            where.append(" AND d.status IN (").append(placeholders(filter.statuses().size())).append(')');
-            filter.statuses().stream().map(DeliveryStatus::code).sorted().forEach(arguments::add);
-        }
-        if (filter.since() != null) {
-            where.append(" AND d.received_at >= ?");
-            arguments.add(filter.since().toEpochMilli());
-        }
-        if (filter.until() != null) {
-            where.append(" AND d.received_at < ?");
-            arguments.add(filter.until().toEpochMilli());
-        }
-        if (filter.after() != null) {
-            where.append(" AND d.id > ?");
-            arguments.add(filter.after());
-        }
-        return where.toString();
-    }
-
-    /** Route globs ({@code *}, {@code ?}) as SQLite GLOB patterns, where {@code [} would start a class. */
-    private static void glob(StringBuilder where, List<Object> arguments, String column, String glob) {
-        if (glob == null || glob.isEmpty() || glob.equals("*")) {
-            return;
-        }
-        where.append(" AND ").append(column).append(" GLOB ?");
-        arguments.add(glob.replace("[", "[[]"));
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
-        for (int i = 0; i < arguments.size(); i++) {
-            Object argument = arguments.get(i);
-            if (argument instanceof String text) {
-                statement.setString(i + 1, text);
-            } else {
-                statement.setLong(i + 1, ((Number) argument).longValue());
-            }
-        }
-    }
-
     private static void bindPurge(PreparedStatement statement, Instant cutoff, Set<DeliveryStatus> statuses)
             throws SQLException {
         statement.setLong(1, cutoff.toEpochMilli());
@@ -299,20 +235,6 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
         for (DeliveryStatus status : statuses) {
             statement.setString(i++, status.code());
         }
-    }
-
-    private static DeliverySummary summary(ResultSet rs) throws SQLException {
-        Map<String, RunStatus> runs = new TreeMap<>();
-        String concatenated = rs.getString(9);
-        if (concatenated != null) {
-            for (String pair : concatenated.split(",")) {
-                int eq = pair.lastIndexOf('=');
-                runs.put(pair.substring(0, eq), RunStatus.fromCode(pair.substring(eq + 1)));
-            }
-        }
-        return new DeliverySummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), DeliveryStatus.fromCode(rs.getString(7)),
-                rs.getInt(8), runs);
     }
 
     /**

@@ -6,10 +6,8 @@ import dev.hookyard.server.store.DeliveryPage;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliverySummary;
-import dev.hookyard.server.store.RunDetail;
-import dev.hookyard.server.store.RunStatus;
+import dev.hookyard.server.store.QueryRows;
 import dev.hookyard.server.store.StoreUnavailableException;
-import dev.hookyard.server.store.StoredDelivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,9 +34,9 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
     /** First key of Hookyard's advisory locks (the second is the schema's hash): "hy". */
     private static final int LOCK_CLASS = 0x6879;
 
-    private static final String SUMMARY_COLUMNS = "d.id, d.endpoint, d.vendor, d.event_type, d.delivery_key,"
-            + " d.received_at, d.status, octet_length(d.body), (SELECT string_agg(r.handler || '=' || r.status, ','"
-            + " ORDER BY r.handler) FROM handler_runs r WHERE r.delivery_id = d.id)";
+    private static final String SUMMARY_COLUMNS = QueryRows.summaryColumns("(SELECT string_agg(r.handler || '='"
+            + " || r.status, ',' ORDER BY r.handler) FROM handler_runs r WHERE r.delivery_id = d.id)",
+            "octet_length(d.body)");
 
     private final PostgresDatabase database;
     private final boolean ownsDatabase;
@@ -60,10 +58,10 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
     public DeliveryPage list(DeliveryFilter filter) throws StoreUnavailableException {
         List<Object> arguments = new ArrayList<>();
         String sql = "SELECT " + SUMMARY_COLUMNS + " FROM deliveries d WHERE "
-                + DeliveryFilterSql.where(filter, arguments) + " ORDER BY d.id LIMIT ?";
+                + QueryRows.where(filter, arguments, RegexGlobs.INSTANCE) + " ORDER BY d.id LIMIT ?";
         arguments.add(filter.limit() + 1);
         try (Connection c = database.connection(); PreparedStatement q = c.prepareStatement(sql)) {
-            DeliveryFilterSql.bind(q, arguments);
+            QueryRows.bind(q, arguments);
             List<DeliverySummary> page = new ArrayList<>();
             boolean more = false;
             try (ResultSet rs = q.executeQuery()) {
@@ -72,7 +70,7 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
                         more = true;
                         break;
                     }
-                    page.add(summary(rs));
+                    page.add(QueryRows.summary(rs));
                 }
             }
             return new DeliveryPage(page, more ? Optional.of(page.get(page.size() - 1).id()) : Optional.empty());
@@ -84,9 +82,9 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
     @Override
     public long count(DeliveryFilter filter) throws StoreUnavailableException {
         List<Object> arguments = new ArrayList<>();
-        String sql = "SELECT count(*) FROM deliveries d WHERE " + DeliveryFilterSql.where(filter, arguments);
+        String sql = "SELECT count(*) FROM deliveries d WHERE " + QueryRows.where(filter, arguments, RegexGlobs.INSTANCE);
         try (Connection c = database.connection(); PreparedStatement q = c.prepareStatement(sql)) {
-            DeliveryFilterSql.bind(q, arguments);
+            QueryRows.bind(q, arguments);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
@@ -98,37 +96,9 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
     @Override
     public Optional<DeliveryDetail> show(long id) throws StoreUnavailableException {
         try (Connection c = database.connection()) {
-            StoredDelivery delivery;
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT " + DeliveryRows.COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
-                q.setLong(1, id);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    delivery = DeliveryRows.delivery(rs, 1);
-                }
-            }
-            return Optional.of(new DeliveryDetail(delivery, runs(c, id)));
+            return QueryRows.detail(c, id);
         } catch (SQLException e) {
             throw unavailable("read delivery " + id, e);
-        }
-    }
-
-    private static List<RunDetail> runs(Connection c, long id) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT handler, status, attempts, last_error, next_due,"
-                + " updated_at FROM handler_runs WHERE delivery_id = ? ORDER BY handler")) {
-            q.setLong(1, id);
-            List<RunDetail> runs = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    RunStatus status = RunStatus.fromCode(rs.getString(2));
-                    runs.add(new RunDetail(rs.getString(1), status, rs.getInt(3), rs.getString(4),
-                            status == RunStatus.PENDING ? Instant.ofEpochMilli(rs.getLong(5)) : null,
-                            Instant.ofEpochMilli(rs.getLong(6))));
-                }
-            }
-            return runs;
         }
     }
 
@@ -244,20 +214,6 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
     @Override
     public String location() {
         return database.settings().location();
-    }
-
-    private static DeliverySummary summary(ResultSet rs) throws SQLException {
-        Map<String, RunStatus> runs = new TreeMap<>();
-        String concatenated = rs.getString(9);
-        if (concatenated != null) {
-            for (String pair : concatenated.split(",")) {
-                int eq = pair.lastIndexOf('=');
-                runs.put(pair.substring(0, eq), RunStatus.fromCode(pair.substring(eq + 1)));
-            }
-        }
-        return new DeliverySummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), DeliveryStatus.fromCode(rs.getString(7)),
-                rs.getInt(8), runs);
     }
 
     private StoreUnavailableException unavailable(String what, SQLException e) {

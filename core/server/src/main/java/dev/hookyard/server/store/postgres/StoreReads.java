@@ -1,6 +1,7 @@
 package dev.hookyard.server.store.postgres;
 
 import dev.hookyard.server.store.DeliveryStore.RunView;
+import dev.hookyard.server.store.QueryRows;
 import dev.hookyard.server.store.RunStatus;
 import dev.hookyard.server.store.StoredDelivery;
 import java.sql.Connection;
@@ -26,10 +27,10 @@ final class StoreReads {
 
     Optional<StoredDelivery> find(long id) throws SQLException {
         try (Connection c = database.connection(); PreparedStatement q = c.prepareStatement(
-                "SELECT " + DeliveryRows.COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
+                "SELECT " + QueryRows.DELIVERY_COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
             q.setLong(1, id);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(DeliveryRows.delivery(rs, 1)) : Optional.empty();
+                return rs.next() ? Optional.of(QueryRows.delivery(rs, 1)) : Optional.empty();
             }
         }
     }
