@@ -129,7 +129,7 @@ public final class ServerModule extends AbstractModule {
     public DeliveryStore store(ServerMetrics metrics) throws StoreUnavailableException {
         PostgresSettings postgres = config.store().postgres();
         DeliveryStore store = postgres != null
-                ? PostgresDeliveryStore.open(postgres, clock, CommitPolicy.GROUP, metrics)
+                ? PostgresDeliveryStore.open(postgres, clock, CommitPolicy.GROUP, metrics, metrics.registry())
                 : SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP, metrics);
         metrics.watchBacklog(store::backlog);
         return store;

@@ -2,8 +2,9 @@ package dev.hookyard.server.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.hookyard.server.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,7 +41,17 @@ public final class PostgresDatabase implements AutoCloseable {
      * than this build knows (or, unless {@code migrate}, older), or commits would not be durable.
      */
     public static PostgresDatabase open(PostgresSettings settings, boolean migrate) throws StoreUnavailableException {
+        return open(settings, migrate, null);
+    }
+
+    /** As above, the pool's figures (connections in use, idle, waited for) reported to {@code registry} if given. */
+    static PostgresDatabase open(PostgresSettings settings, boolean migrate, MeterRegistry registry)
+            throws StoreUnavailableException {
         HikariConfig config = new HikariConfig();
+        if (registry != null) {
+            // hikaricp_connections_* tagged pool="hookyard-db", on the node's /metrics.
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
         config.setPoolName("hookyard-db");
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
@@ -147,12 +158,6 @@ public final class PostgresDatabase implements AutoCloseable {
     /** The channel of wake-ups between the nodes sharing this schema (an identifier: the schema is one too). */
     String channel() {
         return "hookyard_" + settings.schema();
-    }
-
-    /** Connections of the pool that are in use (for metrics). */
-    public int activeConnections() {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        return bean == null ? 0 : bean.getActiveConnections();
     }
 
     /** A failure's message, as the operator needs it: the innermost cause says what went wrong. */

@@ -15,6 +15,8 @@ import dev.hookyard.server.store.RunResult;
 import dev.hookyard.server.store.RunsDueListener;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -72,13 +74,30 @@ public final class PostgresDeliveryStore implements DeliveryStore {
     /** Connects, migrates and opens the store; the store owns (and closes) the connections. */
     public static PostgresDeliveryStore open(PostgresSettings settings, Clock clock, CommitPolicy policy,
                                              CommitObserver observer) throws StoreUnavailableException {
-        PostgresDatabase database = PostgresDatabase.open(settings, true);
+        return open(settings, clock, policy, observer, null);
+    }
+
+    /**
+     * As above, reporting to {@code registry} (if given) the pool's figures ({@code hikaricp_connections_*}) and
+     * the handler runs this node holds claims on ({@code hookyard_claims}).
+     */
+    public static PostgresDeliveryStore open(PostgresSettings settings, Clock clock, CommitPolicy policy,
+                                             CommitObserver observer, MeterRegistry registry)
+            throws StoreUnavailableException {
+        PostgresDatabase database = PostgresDatabase.open(settings, true, registry);
         HeldClaims claims = new HeldClaims(database, nodeName(), settings.leaseTime());
         try {
             long pending = new StoreReads(database, claims).countPending();
             LOG.info("Store open: {} ({} pending handler runs; this node claims as {})", settings.location(),
                     pending, claims.node());
-            return new PostgresDeliveryStore(database, clock, claims, pending, policy, observer);
+            PostgresDeliveryStore store = new PostgresDeliveryStore(database, clock, claims, pending, policy,
+                    observer);
+            if (registry != null) {
+                Gauge.builder("hookyard.claims", claims, HeldClaims::count)
+                        .description("Handler runs this node holds claims on (waiting, running or being recorded)")
+                        .register(registry);
+            }
+            return store;
         } catch (SQLException | RuntimeException e) {
             claims.stopRenewing();
             database.close();
@@ -210,16 +229,6 @@ public final class PostgresDeliveryStore implements DeliveryStore {
     /** What the writer has committed since the store opened. */
     public CommitStats commitStats() {
         return commits.stats();
-    }
-
-    /** Handler runs this node holds claims on (waiting, running or being recorded). */
-    public int heldClaims() {
-        return claims.count();
-    }
-
-    /** Connections of the pool in use. */
-    public int activeConnections() {
-        return database.activeConnections();
     }
 
     private StoreUnavailableException unavailable(String what, SQLException e) {

@@ -16,6 +16,7 @@ import dev.hookyard.server.store.RunStatus;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.PostgresCluster;
 import dev.hookyard.spi.Headers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,6 +138,21 @@ class PostgresNodesTest {
         }, () -> "the other node never took the dead node's run");
         other.record(id, "a", new RunResult.Done());
         assertEquals(List.of(new RunView("a", RunStatus.DONE, 1, null)), other.runs(id));
+    }
+
+    @Test
+    void theClaimsGaugeCountsTheRunsThisNodeHolds() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PostgresDeliveryStore store = PostgresDeliveryStore.open(TestSchemas.settings(DB, schema), Clock.systemUTC(),
+                CommitPolicy.GROUP, CommitObserver.NONE, registry);
+        opened.add(store);
+        long id = assertInstanceOf(AppendResult.Stored.class, store.append(delivery("k", List.of("a", "b")))).id();
+        assertEquals(2, registry.get("hookyard.claims").gauge().value());
+
+        store.record(id, "a", new RunResult.Done());
+
+        assertEquals(1, registry.get("hookyard.claims").gauge().value());
+        assertEquals(4, registry.get("hikaricp.connections.max").tag("pool", "hookyard-db").gauge().value());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.server.testing.PostgresCluster;
+import dev.hookyard.server.testing.PrometheusText;
 import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.Delivery;
@@ -104,6 +105,24 @@ class PostgresServersTest {
         }
         assertEquals(String.valueOf(deliveries.size()),
                 CLUSTER.psql(DB.name(), "SELECT count(*) FROM " + schema + ".deliveries"));
+    }
+
+    @Test
+    void metricsShowTheConnectionPoolAndTheClaims() throws Exception {
+        RecordingHandlers recording = new RecordingHandlers();
+        TestServer one = node("one", recording);
+        Delivery delivery = LeastFixtures.recordCreated("least", 9);
+        assertEquals(200, one.post("/hooks/least", delivery).statusCode());
+        Eventually.await(() -> recording.callsWithKey("rec", LeastFixtures.keyOf(delivery.body())) == 1,
+                () -> "not handled");
+
+        PrometheusText metrics = PrometheusText.parse(TestServer.send(HttpRequest.newBuilder(
+                one.managementUri("/metrics"))).body());
+
+        assertEquals(4, metrics.value("hikaricp_connections_max", "pool", "hookyard-db"), "store.poolSize");
+        assertTrue(metrics.has("hikaricp_connections_active"), metrics.text());
+        assertTrue(metrics.has("hookyard_claims"), metrics.text());
+        assertFalse(metrics.text().contains(DB.password()), "no secret in the metrics");
     }
 
     @Test
