@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresLaunchIT {
 
     private static final PostgresCluster CLUSTER = PostgresCluster.shared();
+    private static final Pattern MANAGEMENT = Pattern.compile("Management API on http://[^\\s:]+:(\\d+)");
     private static final String BODY = "{\"event\":\"record.created\",\"record_id\":42}";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +84,16 @@ class PostgresLaunchIT {
         server.awaitLine(line -> line.contains("hookyard.handler.log") && line.contains(" type=record.created "),
                 "the log handler's line for record.created");
         assertFalse(String.join("\n", server.output()).contains(db.password()), "the password was logged");
+        // The pool's meters: HikariCP reaches Micrometer through its optional (static) module dependency.
+        Matcher management = MANAGEMENT.matcher(server.awaitLine(l -> MANAGEMENT.matcher(l).find(),
+                "the management API's address"));
+        assertTrue(management.find());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + management.group(1) + "/metrics")).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("hikaricp_connections_max{pool=\"hookyard-db\"} 10"), metrics.body());
+        assertTrue(metrics.body().contains("hookyard_claims "), metrics.body());
 
         List<String> listed = run(launcher, env, "deliveries", "list", "--json", "--config", config.toString());
         assertTrue(String.join("\n", listed).contains("\"status\" : \"done\"")
