@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,7 @@ final class DueRunClaims {
     List<DueRun> claim(Instant now, String handler, int limit, int readPast, Predicate<String> skip)
             throws SQLException {
         UUID token = UUID.randomUUID();
+        Map<String, UUID> tokens = new HashMap<>();
         List<DueRun> claimed = database.inTransaction(c -> {
             List<Long> ids = new ArrayList<>();
             List<String> handlers = new ArrayList<>();
@@ -65,18 +67,25 @@ final class DueRunClaims {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE handler_runs SET claimed_by = ?,"
-                    + " claim_token = ?, lease_until = " + HeldClaims.LEASE_END
-                    + " WHERE delivery_id = ? AND handler = ?")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    update.setString(1, claims.node());
-                    update.setObject(2, token);
-                    update.setLong(3, claims.leaseMillis());
-                    update.setLong(4, ids.get(i));
-                    update.setString(5, handlers.get(i));
-                    update.addBatch();
+            // A run this node already holds keeps its token: an attempt of it may be running, and must still be able
+            // to record its outcome under the claim it started with.
+            try (PreparedStatement update = c.prepareStatement("UPDATE handler_runs r SET claimed_by = ?,"
+                    + " claim_token = CASE WHEN r.claimed_by = ? AND r.lease_until >= now() THEN r.claim_token"
+                    + " ELSE ? END, lease_until = " + HeldClaims.LEASE_END
+                    + " FROM unnest(?::bigint[], ?::text[]) AS chosen (id, handler)"
+                    + " WHERE r.delivery_id = chosen.id AND r.handler = chosen.handler"
+                    + " RETURNING r.delivery_id, r.handler, r.claim_token")) {
+                update.setString(1, claims.node());
+                update.setString(2, claims.node());
+                update.setObject(3, token);
+                update.setLong(4, claims.leaseMillis());
+                update.setArray(5, c.createArrayOf("bigint", ids.toArray()));
+                update.setArray(6, c.createArrayOf("text", handlers.toArray()));
+                try (ResultSet rs = update.executeQuery()) {
+                    while (rs.next()) {
+                        tokens.put(DueRun.key(rs.getLong(1), rs.getString(2)), rs.getObject(3, UUID.class));
+                    }
                 }
-                update.executeBatch();
             }
             Map<Long, StoredDelivery> deliveries = DeliveryRows.byIds(c, ids);
             List<DueRun> runs = new ArrayList<>(ids.size());
@@ -89,7 +98,7 @@ final class DueRunClaims {
             return runs;
         });
         for (DueRun run : claimed) {
-            claims.hold(run.delivery().id(), run.handler(), token);
+            claims.hold(run.delivery().id(), run.handler(), tokens.get(run.runKey()));
         }
         return claimed;
     }

@@ -156,6 +156,19 @@ class PostgresNodesTest {
     }
 
     @Test
+    void aRunThisNodeHoldsKeepsItsClaimWhenItIsReadAgain() throws Exception {
+        PostgresDeliveryStore node = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        long id = assertInstanceOf(AppendResult.Stored.class, node.append(delivery("k", List.of("a")))).id();
+        String token = sql("SELECT claim_token FROM handler_runs WHERE delivery_id = " + id);
+
+        // A read that does not skip the run (the dispatcher's sweep for runs of unknown handlers reads them all)
+        // while an attempt of it may be running: that attempt's outcome must still match the claim.
+        assertEquals(List.of(id), ids(node.due(Instant.now().plusSeconds(1), 10)));
+
+        assertEquals(token, sql("SELECT claim_token FROM handler_runs WHERE delivery_id = " + id));
+    }
+
+    @Test
     void anOutcomeRecordedUnderALostClaimIsNotRecorded() throws Exception {
         PostgresDeliveryStore first = node(PostgresSettings.DEFAULT_LEASE_TIME);
         PostgresDeliveryStore second = node(PostgresSettings.DEFAULT_LEASE_TIME);
