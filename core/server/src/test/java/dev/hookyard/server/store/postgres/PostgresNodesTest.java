@@ -18,6 +18,9 @@ import dev.hookyard.server.testing.PostgresCluster;
 import dev.hookyard.spi.Headers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,6 +169,37 @@ class PostgresNodesTest {
         assertEquals(List.of(id), ids(node.due(Instant.now().plusSeconds(1), 10)));
 
         assertEquals(token, sql("SELECT claim_token FROM handler_runs WHERE delivery_id = " + id));
+    }
+
+    @Test
+    void aPurgeWaitsWhileAnotherNodePurgesTheSameStore() throws Exception {
+        PostgresDeliveryStore node = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        for (int i = 0; i < 3; i++) {
+            node.append(delivery("old" + i, List.of()));
+        }
+        try (Connection other = DriverManager.getConnection(DB.url(), DB.user(), DB.password());
+             DeliveryQueries queries = node.queries()) {
+            // Another node's purge holds the schema's purge lock.
+            try (Statement s = other.createStatement()) {
+                s.execute("SELECT pg_advisory_lock(" + 0x6879 + ", hashtext('purge:" + schema + "'))");
+            }
+            CompletableFuture<Long> purged = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return queries.purge(Instant.now().plusSeconds(60), false, false);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Eventually.await(() -> "1".equals(CLUSTER.psql(DB.name(), "SELECT count(*) FROM pg_locks"
+                    + " WHERE locktype = 'advisory' AND NOT granted")), () -> "the purge did not wait for the lock");
+            assertEquals("3", sql("SELECT count(*) FROM deliveries"), "nothing deleted while the other purges");
+
+            try (Statement s = other.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock_all()");
+            }
+            assertEquals(3, purged.join());
+        }
+        assertEquals("0", sql("SELECT count(*) FROM deliveries"));
     }
 
     @Test
