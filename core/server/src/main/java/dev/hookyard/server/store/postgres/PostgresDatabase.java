@@ -26,6 +26,20 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Seconds pgjdbc waits for a TCP connection, and for any answer on one (a hung server, a lost network). */
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final int SOCKET_TIMEOUT_SECONDS = 120;
+    /**
+     * Run on every new pooled connection: a session whose commits return before they are durable
+     * ({@code synchronous_commit = off}, from the role, the database, the server or the URL's options) is refused,
+     * since a delivery answered 2xx on it could be lost in a crash of the database server. At start this stops the
+     * node; later (someone changed the setting meanwhile) it fails the appends that would have used the connection.
+     */
+    private static final String REFUSE_ASYNCHRONOUS_COMMITS = """
+            DO $$ BEGIN
+              IF current_setting('synchronous_commit') = 'off' THEN
+                RAISE EXCEPTION 'synchronous_commit = off for user %: a delivery answered 2xx could be lost in a'
+                  ' crash of the database server. Turn it on (ALTER ROLE % SET synchronous_commit = on; or in'
+                  ' postgresql.conf, or remove it from the URL''s options)', current_user, current_user;
+              END IF;
+            END $$""";
 
     private final PostgresSettings settings;
     private final HikariDataSource pool;
@@ -67,6 +81,7 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setAutoCommit(true);
         // Every pooled connection works in Hookyard's schema (which the migration below may only now create).
         config.setSchema(settings.schema());
+        config.setConnectionInitSql(REFUSE_ASYNCHRONOUS_COMMITS);
         connectionProperties(settings).forEach((k, v) -> config.addDataSourceProperty((String) k, v));
         HikariDataSource pool;
         try {
@@ -81,15 +96,9 @@ public final class PostgresDatabase implements AutoCloseable {
             } else {
                 PostgresSchema.requireCurrent(settings);
             }
-            try (Connection c = pool.getConnection()) {
-                PostgresSchema.checkDurableCommits(c, settings);
-            }
         } catch (StoreUnavailableException | RuntimeException e) {
             pool.close();
             throw e;
-        } catch (SQLException e) {
-            pool.close();
-            throw new StoreUnavailableException("cannot check " + settings.location() + ": " + e.getMessage(), e);
         }
         return new PostgresDatabase(settings, pool);
     }

@@ -1,12 +1,7 @@
 package dev.hookyard.server.store.postgres;
 
 import dev.hookyard.server.store.StoreUnavailableException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -111,24 +106,5 @@ public final class PostgresSchema {
                 .map(m -> m.getVersion().getVersion())
                 .reduce((first, second) -> second)
                 .orElse("none");
-    }
-
-    /**
-     * Refuses a session whose commits return before they are durable ({@code synchronous_commit = off}): a 2xx
-     * sent for such a commit could be lost in a crash of the database server.
-     */
-    static void checkDurableCommits(Connection connection, PostgresSettings settings)
-            throws SQLException, StoreUnavailableException {
-        String mode;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
-            rs.next();
-            mode = rs.getString(1).toLowerCase(Locale.ROOT);
-        }
-        if (mode.equals("off")) {
-            throw new StoreUnavailableException(settings.location() + " runs with synchronous_commit = off for user "
-                    + settings.user() + ": a delivery answered 2xx could be lost in a crash of the database server."
-                    + " Turn it on (ALTER ROLE " + settings.user() + " SET synchronous_commit = on; or in"
-                    + " postgresql.conf, or remove it from the URL's options)", null);
-        }
     }
 }
