@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,14 +45,14 @@ public final class QueryRows {
     }
 
     /** The delivery with this id and its runs. */
-    public static java.util.Optional<DeliveryDetail> detail(Connection c, long id) throws SQLException {
+    public static Optional<DeliveryDetail> detail(Connection c, long id) throws SQLException {
         StoredDelivery delivery;
         try (PreparedStatement q = c.prepareStatement(
                 "SELECT " + DELIVERY_COLUMNS + " FROM deliveries d WHERE d.id = ?")) {
             q.setLong(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 delivery = delivery(rs, 1);
             }
@@ -68,7 +69,7 @@ public final class QueryRows {
                             Instant.ofEpochMilli(rs.getLong(6))));
                 }
             }
-            return java.util.Optional.of(new DeliveryDetail(delivery, runs));
+            return Optional.of(new DeliveryDetail(delivery, runs));
         }
     }
 
