@@ -28,6 +28,12 @@ module dev.hookyard.server {
     // java.net.http.HttpClient: 'hookyard send' posts signed deliveries.
     requires java.net.http;
     requires org.xerial.sqlitejdbc;
+    // store.type: postgres. pgjdbc, Flyway and its PostgreSQL support are automatic modules (Flyway finds the
+    // PostgreSQL support through ServiceLoader); HikariCP is an explicit one.
+    requires org.postgresql.jdbc;
+    requires com.zaxxer.hikari;
+    requires flyway.core;
+    requires flyway.database.postgresql;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.bulkhead;
     requires io.github.resilience4j.timelimiter;

@@ -34,11 +34,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate the configuration and the plugins without starting: reads the file, resolves its"
                 + " $${env:...} and $${file:...} references, loads the plugins and builds every endpoint, handler and"
-                + " route as 'run' would, but opens neither the store nor the listener.",
+                + " route as 'run' would, but opens neither the store nor the listener. A PostgreSQL store"
+                + " (store.type: postgres) is connected to, to read its schema version; nothing is changed.",
                 "Prints 'OK: ...' or every problem found, each with its key and how to fix it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the configuration is valid (warnings may be printed)",
-                "1:unexpected failure", "2:the configuration or a plugin is invalid"})
+                "1:unexpected failure", "2:the configuration or a plugin is invalid, or the PostgreSQL store cannot be"
+                        + " reached or has a newer schema"})
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -75,6 +77,11 @@ final class CheckCommand implements Callable<Integer> {
                 problems.addAll(e.problems());
             }
             problems.addAll(storeProblems(loaded));
+            PostgresStoreCheck.Result shared = loaded.store().postgres() == null ? null
+                    : PostgresStoreCheck.check(loaded.store().postgres());
+            if (shared != null) {
+                problems.addAll(shared.problems());
+            }
             try {
                 if (!problems.isEmpty()) {
                     return report(loaded.file(), problems);
@@ -89,6 +96,9 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 loaded.handlers().forEach(h -> out.println("  handler " + h.name() + ": type " + h.type()
                         + " (from " + installed.originOf(installed.handler(h.type()).orElseThrow()) + ")"));
+                if (shared != null) {
+                    out.println("  " + shared.summary());
+                }
                 for (String warning : warnings) {
                     out.println("warning: " + warning);
                 }
@@ -120,6 +130,9 @@ final class CheckCommand implements Callable<Integer> {
     private static List<ConfigProblem> storeProblems(HookyardConfig config) {
         Path directory = config.store().directory();
         List<ConfigProblem> problems = new ArrayList<>();
+        if (config.store().postgres() != null) {
+            return problems; // nothing on this node's disk: PostgresStoreCheck connects instead
+        }
         if (Files.exists(directory)) {
             if (!Files.isDirectory(directory)) {
                 problems.add(new ConfigProblem("store.path", directory + " is not a directory",

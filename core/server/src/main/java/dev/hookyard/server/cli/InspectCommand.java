@@ -5,7 +5,10 @@ import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
 import dev.hookyard.server.inspect.BadArgumentException;
 import dev.hookyard.server.store.DeliveryQueries;
+import dev.hookyard.server.store.SqliteDeliveryQueries;
+import dev.hookyard.server.store.postgres.PostgresDeliveryQueries;
 import dev.hookyard.server.store.StoreUnavailableException;
+import dev.hookyard.spi.CredentialHeaders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +52,7 @@ abstract class InspectCommand implements Callable<Integer> {
             err.println("hookyard: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (DeliveryQueries queries = DeliveryQueries.open(loaded.store().directory(),
-                loaded.server().credentialHeaders())) {
+        try (DeliveryQueries queries = openQueries(loaded)) {
             int status = run(loaded, queries, out, err);
             out.flush();
             return status;
@@ -61,6 +63,14 @@ abstract class InspectCommand implements Callable<Integer> {
             err.println("hookyard: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
+    }
+
+    /** The configured store's queries: the embedded store's file, or the shared PostgreSQL schema. */
+    private static DeliveryQueries openQueries(HookyardConfig config) throws StoreUnavailableException {
+        HookyardConfig.StoreSettings store = config.store();
+        CredentialHeaders credentials = config.server().credentialHeaders();
+        return store.postgres() != null ? PostgresDeliveryQueries.open(store.postgres(), credentials)
+                : SqliteDeliveryQueries.open(store.directory(), credentials);
     }
 
     /** Does the work; returns the exit status. */

@@ -38,7 +38,7 @@ final class ShowDeliveryCommand extends InspectCommand {
         long deliveryId = FilterArguments.id("ID", id);
         Optional<DeliveryDetail> found = queries.show(deliveryId);
         if (found.isEmpty()) {
-            err.println("hookyard: no delivery " + deliveryId + " in " + queries.file());
+            err.println("hookyard: no delivery " + deliveryId + " in " + queries.location());
             return ExitCodes.NOT_FOUND;
         }
         if (json) {

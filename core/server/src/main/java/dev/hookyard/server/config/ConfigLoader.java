@@ -54,7 +54,8 @@ public final class ConfigLoader {
     private static final Set<String> PLUGINS_KEYS = Set.of("directory", "onError");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
             "limits", "trustedProxies", "maskHeaders");
-    private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog");
+    private static final Set<String> STORE_KEYS = Set.of("type", "path", "retentionDays", "maxBacklog", "url", "user",
+            "password", "poolSize", "schema", "leaseTime");
     private static final Set<String> MANAGEMENT_KEYS = Set.of("enabled", "host", "port", "token");
     /** Longest configurable retention: 100 years. */
     static final int MAX_RETENTION_DAYS = 36_500;
@@ -148,7 +149,7 @@ public final class ConfigLoader {
     }
 
     /** Walks the tree, collecting problems. */
-    private final class Section {
+    final class Section {
         private final ReferenceResolver references;
         private final List<ConfigProblem> problems = new ArrayList<>();
         /** Keys of secrets written into the file literally, for the file-permission warning. */
@@ -370,7 +371,7 @@ public final class ConfigLoader {
             return problems.stream().anyMatch(p -> p.key().startsWith(prefix));
         }
 
-        private void noteLiteral(String key, JsonNode node) {
+        void noteLiteral(String key, JsonNode node) {
             if (node.isValueNode() && !node.isNull() && LiteralSecretWarning.isLiteral(node.asText())) {
                 literalSecrets.add(key);
             }
@@ -382,9 +383,13 @@ public final class ConfigLoader {
             }
             checkKeys(node, "store", STORE_KEYS);
             String type = text(node, "store", "type", "embedded");
-            if (!"embedded".equals(type)) {
-                problem("store.type", "unknown store type", "use store.type: embedded (the only type so far)");
+            boolean postgres = "postgres".equals(type);
+            if (!postgres && !"embedded".equals(type) && !"sqlite".equals(type)) {
+                problem("store.type", "must be embedded or postgres"
+                        + DidYouMean.hint(type, List.of("embedded", "sqlite", "postgres")),
+                        "write type: embedded (SQLite in store.path; also called sqlite) or type: postgres");
             }
+            PostgresStoreSection.checkKeysOfType(this, node, postgres);
             String path = text(node, "store", "path", "data");
             Path directory;
             try {
@@ -400,7 +405,8 @@ public final class ConfigLoader {
             long maxBacklog = number(node, "store", "maxBacklog", StoreSettings.DEFAULT_MAX_BACKLOG, 1,
                     MAX_BACKLOG_LIMIT, "set the most pending handler runs to keep before new deliveries are answered"
                             + " 503, e.g. maxBacklog: " + StoreSettings.DEFAULT_MAX_BACKLOG + " (the default)");
-            return new StoreSettings(directory, retentionDays, maxBacklog);
+            return new StoreSettings(directory, retentionDays, maxBacklog,
+                    postgres ? PostgresStoreSection.read(this, node) : null);
         }
 
         private ManagementSettings management(JsonNode node) {
@@ -589,7 +595,7 @@ public final class ConfigLoader {
         }
 
         /** A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 {@code PT30S}. */
-        private Duration duration(JsonNode parent, String key, String field, Duration min, Duration max) {
+        Duration duration(JsonNode parent, String key, String field, Duration min, Duration max) {
             String text = text(parent, key, field, null);
             if (text == null) {
                 return null;
@@ -667,7 +673,7 @@ public final class ConfigLoader {
             });
         }
 
-        private String text(JsonNode parent, String key, String field, String defaultValue) {
+        String text(JsonNode parent, String key, String field, String defaultValue) {
             JsonNode node = parent.path(field);
             String full = key + "." + field;
             if (node.isMissingNode() || node.isNull()) {
@@ -681,7 +687,7 @@ public final class ConfigLoader {
             return value == null ? defaultValue : value;
         }
 
-        private long number(JsonNode parent, String key, String field, long defaultValue, long min, long max) {
+        long number(JsonNode parent, String key, String field, long defaultValue, long min, long max) {
             return number(parent, key, field, defaultValue, min, max, null);
         }
 
@@ -789,7 +795,7 @@ public final class ConfigLoader {
             }
         }
 
-        private void problem(String key, String problem, String fix) {
+        void problem(String key, String problem, String fix) {
             problems.add(new ConfigProblem(key, problem, fix));
         }
     }

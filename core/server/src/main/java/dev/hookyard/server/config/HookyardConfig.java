@@ -91,13 +91,20 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
     }
 
     /**
-     * The embedded store.
+     * The delivery store: the embedded SQLite database, or a PostgreSQL database that several nodes share.
      *
-     * @param directory     where the database lives (absolute)
+     * @param directory     where the embedded database lives (absolute)
      * @param retentionDays finished deliveries older than this many days are purged once a day; 0 keeps them
      * @param maxBacklog    pending handler runs at which new deliveries are answered 503 until handlers catch up
+     * @param postgres      the PostgreSQL store ({@code store.type: postgres}), or null for the embedded one
      */
-    public record StoreSettings(Path directory, int retentionDays, long maxBacklog) {
+    public record StoreSettings(Path directory, int retentionDays, long maxBacklog,
+                                dev.hookyard.server.store.postgres.PostgresSettings postgres) {
+
+        /** The embedded store. */
+        public StoreSettings(Path directory, int retentionDays, long maxBacklog) {
+            this(directory, retentionDays, maxBacklog, null);
+        }
 
         /** Default retention: finished deliveries are kept 30 days. */
         public static final int DEFAULT_RETENTION_DAYS = 30;

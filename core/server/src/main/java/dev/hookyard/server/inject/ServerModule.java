@@ -33,8 +33,12 @@ import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.store.CommitPolicy;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
+import dev.hookyard.server.store.SqliteDeliveryQueries;
 import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
+import dev.hookyard.server.store.postgres.PostgresDeliveryStore;
+import dev.hookyard.server.store.postgres.PostgresSettings;
+import dev.hookyard.spi.CredentialHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -125,8 +129,13 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public DeliveryStore store(ServerMetrics metrics) throws StoreUnavailableException {
-        SqliteDeliveryStore store = SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP,
-                metrics, config.server().credentialHeaders());
+        PostgresSettings postgres = config.store().postgres();
+        CredentialHeaders credentials = config.server().credentialHeaders();
+        DeliveryStore store = postgres != null
+                ? PostgresDeliveryStore.open(postgres, clock, CommitPolicy.GROUP, metrics, metrics.registry(),
+                        credentials)
+                : SqliteDeliveryStore.open(config.store().directory(), clock, CommitPolicy.GROUP, metrics,
+                        credentials);
         metrics.watchBacklog(store::backlog);
         return store;
     }
@@ -135,8 +144,11 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                                  ServerMetrics metrics) {
-        return new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
+        Dispatcher dispatcher = new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
                 config.server().shutdownGrace(), metrics);
+        // Runs replayed elsewhere, or given back by a node that stopped, are read at once rather than at the next poll.
+        store.listenForDueRuns(dispatcher::wake);
+        return dispatcher;
     }
 
     @Provides
@@ -163,11 +175,17 @@ public final class ServerModule extends AbstractModule {
         return new RejectionCounters(metrics);
     }
 
-    /** The operator's queries, on their own connection; opened after the store, which creates and migrates it. */
+    /**
+     * The operator's queries, on their own connection (the embedded store) or the shared store's pool; opened after
+     * the store, which creates and migrates it.
+     */
     @Provides
     @Singleton
     public DeliveryQueries queries(DeliveryStore store) throws StoreUnavailableException {
-        return DeliveryQueries.open(config.store().directory(), config.server().credentialHeaders());
+        if (store instanceof PostgresDeliveryStore shared) {
+            return shared.queries();
+        }
+        return SqliteDeliveryQueries.open(config.store().directory(), config.server().credentialHeaders());
     }
 
     @Provides

@@ -46,7 +46,7 @@ public final class CommitHealth {
     /** When the last line about failing commits was logged; guarded by {@code this}. */
     private long lastLoggedNanos;
 
-    CommitHealth(String storeName, Clock clock) {
+    public CommitHealth(String storeName, Clock clock) {
         this.storeName = storeName;
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ public final class CommitHealth {
     }
 
     /** A transaction of the size of an append has committed. */
-    void committed() {
+    public void committed() {
         if (status instanceof Status.Committing) {
             return; // the writer's hot path: one volatile read
         }
@@ -71,7 +71,7 @@ public final class CommitHealth {
     }
 
     /** A write transaction failed and was rolled back. */
-    synchronized void failed(Throwable cause) {
+    public synchronized void failed(Throwable cause) {
         String reason = String.valueOf(cause.getMessage());
         long now = System.nanoTime();
         if (status instanceof Status.Failing failing) {

@@ -36,6 +36,13 @@ public interface DeliveryStore extends AutoCloseable {
     default void reserveRunsWith(RunReservations reservations) {
     }
 
+    /**
+     * Tells {@code listener} whenever runs may have become due that no hand-off announced (see
+     * {@link RunsDueListener}); a store that only this process writes ignores it.
+     */
+    default void listenForDueRuns(RunsDueListener listener) {
+    }
+
     /** Runs due at {@code now}, oldest first, at most {@code limit}. */
     List<DueRun> due(Instant now, int limit) throws StoreUnavailableException;
 

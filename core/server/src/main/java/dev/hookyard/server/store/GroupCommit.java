@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
  * took out of rotation (and so gets no deliveries) finds out by itself when it can commit again. Without group
  * commit there is no writer thread, and only appends tell.
  */
-final class GroupCommit {
+public final class GroupCommit {
 
     /** Writes to the store; called with the write lock held. */
-    interface BatchWriter {
+    public interface BatchWriter {
         /** Writes a batch in one transaction and commits it. */
         List<AppendResult> write(List<PendingAppend> batch) throws SQLException;
 
@@ -77,8 +77,8 @@ final class GroupCommit {
     private volatile long writingSince;
     private volatile boolean closed;
 
-    GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy,
-                CommitObserver observer, CommitHealth health) {
+    public GroupCommit(String storeName, ReentrantLock writeLock, BatchWriter writer, CommitPolicy policy,
+                       CommitObserver observer, CommitHealth health) {
         this.storeName = storeName;
         this.writeLock = writeLock;
         this.writer = writer;
@@ -111,7 +111,7 @@ final class GroupCommit {
     }
 
     /** Appends one delivery, returning once its transaction has committed durably. */
-    AppendResult append(PendingAppend pending) throws StoreUnavailableException {
+    public AppendResult append(PendingAppend pending) throws StoreUnavailableException {
         if (!policy.group()) {
             return appendDirectly(pending);
         }
@@ -123,7 +123,7 @@ final class GroupCommit {
      * Appends one delivery without waiting: the future completes, on the acknowledger's thread, once its
      * transaction has committed durably, or exceptionally with a {@link StoreUnavailableException}.
      */
-    CompletableFuture<AppendResult> appendAsync(PendingAppend pending) {
+    public CompletableFuture<AppendResult> appendAsync(PendingAppend pending) {
         try {
             if (!policy.group()) {
                 return CompletableFuture.completedFuture(appendDirectly(pending));
@@ -376,12 +376,12 @@ final class GroupCommit {
         return submitted.get();
     }
 
-    CommitStats stats() {
+    public CommitStats stats() {
         return new CommitStats(batches.get(), appends.get(), failedBatches.get());
     }
 
     /** Refuses new appends, writes those already queued, and stops the writer. */
-    void close() {
+    public void close() {
         synchronized (this) {
             if (closed) {
                 return;

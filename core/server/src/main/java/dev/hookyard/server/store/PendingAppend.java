@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its request waits on. The writer claims it before writing it; a request that gave up waiting abandons it first,
  * so an abandoned append is never written, and a claimed one is answered with its batch's outcome.
  */
-final class PendingAppend {
+public final class PendingAppend {
 
     private static final int QUEUED = 0;
     private static final int CLAIMED = 1;
@@ -21,9 +21,20 @@ final class PendingAppend {
     final long queuedNanos = System.nanoTime();
     private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-    PendingAppend(NewDelivery delivery, String headers) {
+    /** An append of {@code delivery}, its headers encoded by the request's thread ({@link StoredHeaders}). */
+    public PendingAppend(NewDelivery delivery, String headers) {
         this.delivery = delivery;
         this.headers = headers;
+    }
+
+    /** The delivery to store. */
+    public NewDelivery delivery() {
+        return delivery;
+    }
+
+    /** Its headers as stored. */
+    public String encodedHeaders() {
+        return headers;
     }
 
     /** Bytes this append adds to a batch (body and headers, roughly). */

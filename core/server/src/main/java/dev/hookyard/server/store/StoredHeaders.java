@@ -16,7 +16,7 @@ import java.util.List;
  * are masked when written and again when read, so that a row written under an earlier, narrower rule (before the
  * store's own rewrite, {@link StoredHeaderMasking}, has reached it) is never shown in clear either.
  */
-final class StoredHeaders {
+public final class StoredHeaders {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, List<String>>> SHAPE = new TypeReference<>() {
@@ -24,12 +24,12 @@ final class StoredHeaders {
 
     private final CredentialHeaders credentials;
 
-    StoredHeaders(CredentialHeaders credentials) {
+    public StoredHeaders(CredentialHeaders credentials) {
         this.credentials = credentials;
     }
 
     /** The headers as stored, credentials masked (again, if the caller did). */
-    String encode(Headers headers) {
+    public String encode(Headers headers) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -57,7 +57,7 @@ final class StoredHeaders {
     }
 
     /** Stored headers, credentials masked. */
-    Headers decode(String json) {
+    public Headers decode(String json) {
         return credentials.mask(decodeAsStored(json));
     }
 

@@ -3,6 +3,7 @@ package dev.hookyard.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Headers;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +94,7 @@ class BacklogCounterTest {
         store.record(id, "b", new RunResult.Done());
         assertEquals(0, store.backlog());
 
-        try (DeliveryQueries other = DeliveryQueries.open(dir.resolve("data"))) {
+        try (DeliveryQueries other = SqliteDeliveryQueries.open(dir.resolve("data"), CredentialHeaders.DEFAULT)) {
             assertEquals(List.of(id), other.replay(Map.of(id, List.of("a", "b")), T0));
         }
         store.record(id, "a", new RunResult.Done());
@@ -108,7 +109,7 @@ class BacklogCounterTest {
         append("k2", List.of("a", "b"));
         assertEquals(3, store.backlog());
 
-        try (DeliveryQueries other = DeliveryQueries.open(dir.resolve("data"))) {
+        try (DeliveryQueries other = SqliteDeliveryQueries.open(dir.resolve("data"), CredentialHeaders.DEFAULT)) {
             assertEquals(2, other.purge(T0.plusSeconds(1), true, false));
         }
         append("k3", List.of("a"));

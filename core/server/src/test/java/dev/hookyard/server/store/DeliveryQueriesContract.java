@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Headers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,24 +17,29 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The operator's queries on a real store file, beside the store's own connections. */
-class DeliveryQueriesTest {
+/**
+ * What the operator's queries do on every backend: filters, paging, show, replay, purge. Each backend's test opens
+ * its real store and, beside its connections, its queries.
+ */
+public abstract class DeliveryQueriesContract {
 
-    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
-    private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
+    protected static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+    protected static final Clock CLOCK = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
 
-    @TempDir
-    Path dir;
-
-    private SqliteDeliveryStore store;
+    private DeliveryStore store;
     private DeliveryQueries queries;
+
+    /** Opens the store under test (creating it). */
+    protected abstract DeliveryStore openStore(Clock clock) throws Exception;
+
+    /** Opens the queries over the store {@link #openStore} opened. */
+    protected abstract DeliveryQueries openQueries() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
-        store = SqliteDeliveryStore.open(dir.resolve("data"), CLOCK);
-        queries = DeliveryQueries.open(dir.resolve("data"), CredentialHeaders.DEFAULT);
+        store = openStore(CLOCK);
+        queries = openQueries();
     }
 
     @AfterEach
@@ -154,13 +157,5 @@ class DeliveryQueriesTest {
 
         assertEquals(1, queries.purge(cutoff, true, false), "pending only when asked");
         assertEquals(List.of(recentDone), ids(DeliveryFilter.ANY));
-    }
-
-    @Test
-    void aDirectoryWithoutAStoreIsReportedNotCreated() {
-        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
-                () -> DeliveryQueries.open(dir.resolve("nothing-here"), CredentialHeaders.DEFAULT));
-        assertTrue(e.getMessage().contains("no store at"), e.getMessage());
-        assertTrue(!dir.resolve("nothing-here").toFile().exists(), "opening must not create a store");
     }
 }
