@@ -1,18 +1,21 @@
 package dev.hookyard.server.vendors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.hookyard.server.Hookyard;
 import dev.hookyard.server.builtin.BuiltinPlugin;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.store.StoredDelivery;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.PrometheusText;
 import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.SettableClock;
 import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.Delivery;
+import dev.hookyard.spi.ParseResult;
 import dev.hookyard.spi.Secret;
 import dev.hookyard.testkit.SignedDeliveries;
 import dev.hookyard.vendor.standardwebhooks.StandardWebhooksPlugin;
@@ -103,6 +106,11 @@ class TimestampedVendorsEndToEndTest {
 
         Eventually.await(() -> recording.events("everything").size() >= 1, () -> "the first delivery is handled");
         assertEquals(1, server.deliveryCount(), "stored once");
+        // After a restart the stored delivery (signature headers masked) is parsed again: same key.
+        StoredDelivery stored = server.store().find(1).orElseThrow();
+        Endpoint configured = server.hookyard().endpoints().byName(endpoint).orElseThrow();
+        ParseResult reparsed = configured.vendor().parser().parse(stored.toDelivery());
+        assertEquals(stored.deliveryKey(), assertInstanceOf(ParseResult.Parsed.class, reparsed).event().deliveryKey());
         PrometheusText metrics = scrape();
         assertEquals(2, metrics.value("hookyard_duplicates_total", "endpoint", endpoint));
         assertEquals(0, metrics.sum("hookyard_rejections_total"));
