@@ -3,7 +3,6 @@ package dev.hookyard.vendor.standardwebhooks;
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Signer;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
