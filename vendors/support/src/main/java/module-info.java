@@ -1,7 +1,8 @@
 /**
  * The low-level pieces every Hookyard vendor module needs, implemented and tested once: HMAC-SHA256 keyed with a
- * secret's UTF-8 bytes, the strict Jackson reading of bodies and the first envelope checks, JSON trees as plain
- * Java values, ASCII-only case and hex handling, canonical base64, and the argument checks of event records.
+ * secret's UTF-8 bytes (or raw key bytes), the strict Jackson reading of bodies and the first envelope checks, JSON
+ * trees as plain Java values, ASCII-only case and hex handling, canonical base64, signed Unix timestamps with the
+ * tolerance options that bound them, and the argument checks of event records.
  *
  * <p><strong>Not part of the SPI.</strong> The SPI ({@code dev.hookyard.spi}) is the only API Hookyard keeps
  * stable for plugins; this module may change in any release, and plugins must not rely on the host's copy (a

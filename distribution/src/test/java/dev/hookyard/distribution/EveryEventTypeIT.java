@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution as a new user gets it: the built {@code hookyard-<version>.zip} unpacked, its
- * {@code conf/hookyard.yaml} replaced by one with an endpoint for each of the five vendors and the jsonl-archive
+ * {@code conf/hookyard.yaml} replaced by one with an endpoint for each vendor and the jsonl-archive
  * example plugin copied from {@code plugins-available/} into {@code plugins/}, then {@code bin/hookyard run}. A
  * signed sample of every event type of every vendor is sent with the real {@code bin/hookyard send}, and found in
  * the archive exactly once; {@code /metrics} counts exactly what was sent; no secret shows in the logs, the metrics,
@@ -60,6 +60,9 @@ class EveryEventTypeIT {
         ENDPOINTS.put("leah", new String[] {"LEAH_CREDENTIAL", "leah-user:leah-dist-password-0b5f"});
         ENDPOINTS.put("leaflink", new String[] {"LEAFLINK_KEY", "leaflink-dist-key-93aa27"});
         ENDPOINTS.put("falkor", new String[] {"FALKOR_SECRET", "falkor-dist-secret-4c8e12"});
+        ENDPOINTS.put("standard-webhooks", new String[] {"STANDARD_WEBHOOKS_SECRET",
+                "whsec_c3RhbmRhcmQtd2ViaG9va3MtZGlzdC1zZWNyZXQtOWIxNA=="});
+        ENDPOINTS.put("stripe", new String[] {"STRIPE_SECRET", "whsec_stripe_dist_secret_2d7f05"});
     }
 
     /** Vendor options, the same on the endpoint and on {@code send}. */

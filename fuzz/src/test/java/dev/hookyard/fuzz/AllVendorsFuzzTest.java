@@ -11,13 +11,15 @@ import java.util.List;
  * that target's input, so every per-vendor seed is a seed here with those two bytes appended.
  *
  * <p>It exists for the bounded fuzzing run of {@code mvn verify}: Jazzer fuzzes one target per JVM, and starting a
- * fuzzing JVM costs seconds, so CI fuzzes this one (and the config loader) instead of all ten vendor targets. Fuzz
- * the per-vendor targets locally for depth.
+ * fuzzing JVM costs seconds, so CI fuzzes this one (and the config loader) instead of all the per-vendor
+ * targets. Fuzz the per-vendor targets locally for depth.
  */
 class AllVendorsFuzzTest {
 
+    /** New vendors go at the end: the index byte of every existing seed keeps naming its vendor. */
     static final List<List<FuzzEndpoint>> ENDPOINTS = List.of(FuzzEndpoint.LEAST, FuzzEndpoint.ABSORB,
-            FuzzEndpoint.LEAH, FuzzEndpoint.LEAFLINK, FuzzEndpoint.FALKOR);
+            FuzzEndpoint.LEAH, FuzzEndpoint.LEAFLINK, FuzzEndpoint.FALKOR, FuzzEndpoint.STANDARD_WEBHOOKS,
+            FuzzEndpoint.STRIPE);
     private static final List<List<Vendor>> VENDORS = ENDPOINTS.stream()
             .map(endpoints -> endpoints.stream().map(FuzzEndpoint::vendor).toList()).toList();
 

@@ -6,6 +6,7 @@ import dev.hookyard.spi.Vendor;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,8 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <ul>
  *   <li>{@link Verdict#FORGED}: no header value carries the body's HMAC-SHA256 under an active secret (in hex or
- *       base64, with or without {@code sha256=}, surrounded by whitespace or not) or, for Leah, an active credential.
- *       Nobody without a secret can make anything else, so the verifier must reject it.</li>
+ *       base64, with or without {@code sha256=}, surrounded by whitespace or not) or, for Leah, an active credential,
+ *       or, for a vendor that signs a timestamp, proof over a timestamp within the tolerance (the endpoint's
+ *       {@link Proof}). Nobody without a secret can make anything else, so the verifier must reject it.</li>
  *   <li>{@link Verdict#GENUINE}: the headers are exactly what the vendor's own signer produces for this body with an
  *       active secret, plus only harmless headers ({@link #HARMLESS}); the verifier must accept it.</li>
  *   <li>{@link Verdict#UNDECIDED}: everything between (a respelled but equivalent signature, a duplicated header, a
@@ -47,14 +49,15 @@ final class Authenticity {
     private Authenticity() {
     }
 
-    static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body) {
+    /**
+     * @param now the time the verifier reads from its clock (timestamps are judged against it)
+     */
+    static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body, Instant now) {
         if (isExactlySigned(endpoint, vendor, headers, body)) {
             return Verdict.GENUINE;
         }
-        boolean carries = endpoint.authenticatesBody()
-                ? carriesMac(headers, macs(endpoint.active(), body))
-                : carriesCredential(headers, endpoint.active());
-        return carries ? Verdict.UNDECIDED : Verdict.FORGED;
+        return endpoint.proof().carriedBy(endpoint.active(), headers, body, now) ? Verdict.UNDECIDED
+                : Verdict.FORGED;
     }
 
     /** The headers are one active secret's signer output for this body, plus harmless extras, nothing else. */
@@ -85,12 +88,17 @@ final class Authenticity {
     }
 
     static byte[] hmac(String secret, byte[] body) {
+        return hmac(secret.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    static byte[] hmac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new AssertionError(e);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (NoSuchAlgorithmException | InvalidKeyException | IllegalArgumentException e) {
+            // An empty key cannot MAC anything: no delivery carries its MAC.
+            return new byte[0];
         }
     }
 
@@ -102,6 +110,36 @@ final class Authenticity {
                     for (byte[] mac : macs) {
                         if (Arrays.equals(decoded, mac)) {
                             return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any part of any header value, read as leniently as {@link #carriesMac}, decodes to one of the MACs: the
+     * whole value, each part between whitespace, commas and semicolons, and each such part after its first {@code =}
+     * (for headers that list several {@code key=value} or {@code version,value} signatures).
+     */
+    static boolean carriesMacAnywhere(Headers headers, List<byte[]> macs) {
+        for (String name : headers.names()) {
+            for (String value : headers.all(name)) {
+                List<String> parts = new ArrayList<>(List.of(value));
+                for (String part : value.split("[\\s,;]+")) {
+                    parts.add(part);
+                    int equals = part.indexOf('=');
+                    if (equals >= 0) {
+                        parts.add(part.substring(equals + 1));
+                    }
+                }
+                for (String part : parts) {
+                    for (byte[] decoded : leniently(part)) {
+                        for (byte[] mac : macs) {
+                            if (Arrays.equals(decoded, mac)) {
+                                return true;
+                            }
                         }
                     }
                 }

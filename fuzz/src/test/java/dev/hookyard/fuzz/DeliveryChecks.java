@@ -30,7 +30,8 @@ final class DeliveryChecks {
         if (verification == null) {
             throw new AssertionError(endpoint.label() + ": the verifier returned null");
         }
-        Authenticity.Verdict verdict = Authenticity.classify(endpoint, vendor, delivery.headers(), delivery.body());
+        Authenticity.Verdict verdict = Authenticity.classify(endpoint, vendor, delivery.headers(), delivery.body(),
+                delivery.receivedAt());
         if (verification instanceof Verification.Rejected rejected) {
             if (verdict == Authenticity.Verdict.GENUINE) {
                 throw new AssertionError(endpoint.label() + ": a delivery whose headers are exactly the signer's"
@@ -39,7 +40,8 @@ final class DeliveryChecks {
             checkNoSecretIn(endpoint, delivery, "rejection detail", rejected.detail());
         } else if (verdict == Authenticity.Verdict.FORGED) {
             throw new AssertionError(endpoint.label() + ": VERIFIED A FORGERY (" + verification + "): no header"
-                    + " carries the body's MAC or an active credential; headers " + delivery.headers().toMap());
+                    + " carries the body's MAC or an active credential (for a vendor that signs a timestamp: over a"
+                    + " timestamp within the tolerance); headers " + delivery.headers().toMap());
         }
         return verification;
     }

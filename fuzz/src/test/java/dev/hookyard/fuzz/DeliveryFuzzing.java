@@ -10,6 +10,8 @@ import dev.hookyard.spi.Vendor;
 import dev.hookyard.spi.Verification;
 import dev.hookyard.testkit.VendorContexts;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The two fuzz targets every vendor has, written once: {@link #arbitrary} (headers and body made from the fuzzer's
@@ -33,6 +36,12 @@ final class DeliveryFuzzing {
             "-Webhook-Signature", "A.b-Webhook-Signature", "X-Webhook-Signature", "Signature", "Content-Type",
             "Proxy-Authorization");
 
+    /** How far {@link Mutation#SIGN_AT_ANOTHER_TIME} moves the signer's clock: well past every tolerance. */
+    private static final int MAX_SHIFT_SECONDS = 900;
+
+    /** {@link #headerNames} of each endpoint list, worked out once. */
+    private static final Map<List<FuzzEndpoint>, List<String>> NAMES = new ConcurrentHashMap<>();
+
     /** {@code -Dhookyard.fuzz.trace=true} prints what each input decoded to (to check hand-written seeds). */
     private static final boolean TRACE = Boolean.getBoolean("hookyard.fuzz.trace");
 
@@ -47,13 +56,14 @@ final class DeliveryFuzzing {
      * invariants; a Verified answer is possible only if a header carries the body's real MAC.
      */
     static void arbitrary(List<FuzzEndpoint> endpoints, List<Vendor> vendors, FuzzedDataProvider data) {
+        List<String> names = headerNames(endpoints);
         int which = data.consumeInt(0, endpoints.size() - 1);
         FuzzEndpoint endpoint = endpoints.get(which);
         Vendor vendor = vendors.get(which);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         int count = data.consumeInt(0, 5);
         for (int i = 0; i < count; i++) {
-            String name = data.consumeBoolean() ? recase(data, data.pickValue(HEADER_NAMES))
+            String name = data.consumeBoolean() ? recase(data, data.pickValue(names))
                     : data.consumeString(40);
             if (name.isEmpty()) {
                 continue;
@@ -66,6 +76,27 @@ final class DeliveryFuzzing {
         Verification verification = DeliveryChecks.verify(endpoint, vendor, delivery);
         ParseResult parsed = DeliveryChecks.parse(endpoint, vendor, delivery);
         trace(endpoint, delivery, "", verification, parsed);
+    }
+
+    /**
+     * The header names {@link #arbitrary} picks from for these endpoints: {@link #HEADER_NAMES}, then any header their
+     * signers send that it lacks (the three of Standard Webhooks, Stripe's), appended so that the inputs of the
+     * vendors {@link #HEADER_NAMES} already covers keep their meaning.
+     */
+    static List<String> headerNames(List<FuzzEndpoint> endpoints) {
+        return NAMES.computeIfAbsent(endpoints, list -> {
+            List<String> names = new ArrayList<>(HEADER_NAMES);
+            for (FuzzEndpoint endpoint : list) {
+                Vendor vendor = endpoint.vendor();
+                byte[] sample = vendor.catalog().types().get(0).sampleBody().getBytes(StandardCharsets.UTF_8);
+                for (String name : vendor.signer().sign(sample, Secret.of(endpoint.active().get(0))).keySet()) {
+                    if (names.stream().noneMatch(name::equalsIgnoreCase)) {
+                        names.add(name);
+                    }
+                }
+            }
+            return List.copyOf(names);
+        });
     }
 
     private static String headerValue(FuzzedDataProvider data) {
@@ -97,14 +128,17 @@ final class DeliveryFuzzing {
         FLIP_BODY_BYTE, INSERT_BODY_BYTE, DELETE_BODY_BYTE, TRUNCATE_BODY, APPEND_TO_BODY, REPLACE_BODY_RANGE,
         RESPACE_JSON, CHANGE_SIGNATURE_CHAR, RECASE_SIGNATURE, TRUNCATE_SIGNATURE, APPEND_TO_SIGNATURE,
         REPLACE_SIGNATURE, PAD_SIGNATURE, TOGGLE_PREFIX, RECASE_HEADER_NAME, REMOVE_HEADER, DUPLICATE_HEADER,
-        ADD_CANDIDATE_HEADER, ADD_HARMLESS_HEADER, SIGN_WITH_RETIRED_SECRET, RESIGN_WITH_ACTIVE_SECRET
+        ADD_CANDIDATE_HEADER, ADD_HARMLESS_HEADER, SIGN_WITH_RETIRED_SECRET, RESIGN_WITH_ACTIVE_SECRET,
+        // Last, so that the ordinals the committed seeds were written with keep naming the same mutations.
+        SIGN_AT_ANOTHER_TIME
     }
 
     /**
      * Signs a catalog sample with an active secret, applies up to six mutations, then checks: (1) every
      * {@link DeliveryChecks} invariant; (2) for a vendor that MACs the body, any change to the body that was not
-     * re-signed is rejected; (3) a signature that no longer carries an active MAC or credential is rejected
-     * ({@link Authenticity.Verdict#FORGED}); (4) headers that are still exactly the signer's output are accepted,
+     * re-signed is rejected; (3) a signature that no longer carries an active MAC or credential (for a vendor that
+     * signs a timestamp: over a timestamp within the tolerance) is rejected ({@link Authenticity.Verdict#FORGED});
+     * (4) headers that are still exactly the signer's output are accepted,
      * and an unchanged sample still parses to its catalog class.
      */
     static void mutatedSample(List<FuzzEndpoint> endpoints, List<Vendor> vendors, FuzzedDataProvider data) {
@@ -216,6 +250,15 @@ final class DeliveryFuzzing {
                 case RESIGN_WITH_ACTIVE_SECRET -> {
                     signedBody = body.clone();
                     headers = signed(vendor, body, Secret.of(endpoint.active().get(data.consumeInt(0, 1))));
+                }
+                case SIGN_AT_ANOTHER_TIME -> {
+                    // Genuinely signed by a clock that is off, or captured and sent again later: for a vendor that
+                    // signs a timestamp, outside the tolerance it must be refused however genuine it is.
+                    signedBody = body.clone();
+                    Clock shifted = Clock.offset(VendorContexts.FIXED_CLOCK,
+                            Duration.ofSeconds(data.consumeInt(-MAX_SHIFT_SECONDS, MAX_SHIFT_SECONDS)));
+                    headers = signed(endpoint.vendor(shifted), body,
+                            Secret.of(endpoint.active().get(data.consumeInt(0, 1))));
                 }
                 default -> throw new AssertionError(mutation);
             }

@@ -10,6 +10,9 @@ import dev.hookyard.vendor.falkor.FalkorVendorFactory;
 import dev.hookyard.vendor.leaflink.LeafLinkVendorFactory;
 import dev.hookyard.vendor.leah.LeahVendorFactory;
 import dev.hookyard.vendor.least.LeastVendorFactory;
+import dev.hookyard.vendor.standardwebhooks.StandardWebhooksVendorFactory;
+import dev.hookyard.vendor.stripe.StripeVendorFactory;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -23,15 +26,25 @@ import java.util.Map;
  * @param options        endpoint options, as plain values read from YAML
  * @param active         the two active secrets
  * @param inactive       a secret the endpoint does not have
- * @param authenticatesBody false only for a vendor that sends a static credential instead of a MAC (Leah)
+ * @param proof          what a genuine delivery carries, as the independent reference checks it
  */
 record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> options, List<String> active,
-                    String inactive, boolean authenticatesBody) {
+                    String inactive, Proof proof) {
 
-    /** The vendor for this endpoint, built as the host builds it. */
+    /** The vendor for this endpoint, built as the host builds it, on the test kit's fixed clock. */
     Vendor vendor() {
+        return vendor(VendorContexts.FIXED_CLOCK);
+    }
+
+    /** The vendor for this endpoint on this clock: a signer signs timestamps by it, a verifier judges them by it. */
+    Vendor vendor(Clock clock) {
         return factory.create(VendorContexts.of("fuzz-" + label, Keyring.of(active.toArray(String[]::new)),
-                options));
+                options, clock));
+    }
+
+    /** False only for a vendor that sends a static credential instead of a MAC (Leah). */
+    boolean authenticatesBody() {
+        return proof.coversBody();
     }
 
     List<Secret> activeSecrets() {
@@ -57,11 +70,11 @@ record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> opt
     /** Leah: Basic secrets are user:password (the password may hold ':'), Bearer secrets are tokens. */
     static final List<FuzzEndpoint> LEAH = List.of(
             new FuzzEndpoint("leah-either", new LeahVendorFactory(), Map.of("scheme", "either"),
-                    List.of("leah-user:pa:ss-7Qk", "leah-bearer-token-Xw9"), "leah-user:pa:ss-OLD", false),
+                    List.of("leah-user:pa:ss-7Qk", "leah-bearer-token-Xw9"), "leah-user:pa:ss-OLD", Proof.CREDENTIAL),
             new FuzzEndpoint("leah-basic", new LeahVendorFactory(), Map.of("scheme", "basic"),
-                    List.of("basic-one:pw-1\u00e9", "basic-two:pw:2"), "basic-one:pw-2", false),
+                    List.of("basic-one:pw-1\u00e9", "basic-two:pw:2"), "basic-one:pw-2", Proof.CREDENTIAL),
             new FuzzEndpoint("leah-bearer", new LeahVendorFactory(), Map.of("scheme", "bearer", "strict", true),
-                    List.of("tok-aaaa-1111", "tok-bbbb-2222"), "tok-aaaa-1112", false));
+                    List.of("tok-aaaa-1111", "tok-bbbb-2222"), "tok-aaaa-1112", Proof.CREDENTIAL));
 
     static final List<FuzzEndpoint> LEAFLINK = List.of(
             mac("leaflink", new LeafLinkVendorFactory(), Map.of()),
@@ -71,8 +84,35 @@ record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> opt
             mac("falkor-any", new FalkorVendorFactory(), Map.of()),
             mac("falkor-bytekast", new FalkorVendorFactory(), Map.of("platform", "ByteKast")));
 
+    /**
+     * Standard Webhooks: symmetric {@code whsec_} keys with the default tolerance; Ed25519 {@code whsk_} keys on the
+     * svix headers (the suite's rule: the keyring holds what signs, and verifies through its public half); and a
+     * narrow, lopsided tolerance. The public keys were derived from the seeds with OpenSSL.
+     */
+    static final List<FuzzEndpoint> STANDARD_WEBHOOKS = List.of(
+            new FuzzEndpoint("standard-webhooks", new StandardWebhooksVendorFactory(), Map.of(),
+                    List.of("whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy1vbmU=",
+                            "whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy10d28="),
+                    "whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy1vbGQ=", new StandardWebhooksProof(Map.of(), 300, 300)),
+            new FuzzEndpoint("standard-webhooks-svix-ed25519", new StandardWebhooksVendorFactory(),
+                    Map.of("headerPrefix", "svix"),
+                    List.of(FuzzKeys.ED25519_ONE, FuzzKeys.ED25519_TWO), FuzzKeys.ED25519_OLD,
+                    new StandardWebhooksProof(FuzzKeys.ED25519_PUBLIC, 300, 300)),
+            new FuzzEndpoint("standard-webhooks-narrow", new StandardWebhooksVendorFactory(),
+                    Map.of("pastToleranceSeconds", 30, "futureToleranceSeconds", 1),
+                    List.of("whsec_ZnV6ei1uYXJyb3ctb25l", "whsec_ZnV6ei1uYXJyb3ctdHdv"), "whsec_ZnV6ei1uYXJyb3ctb2xk",
+                    new StandardWebhooksProof(Map.of(), 30, 1)));
+
+    static final List<FuzzEndpoint> STRIPE = List.of(
+            new FuzzEndpoint("stripe", new StripeVendorFactory(), Map.of(),
+                    List.of("whsec_fuzz_stripe_one", "whsec_fuzz_stripe_two"), "whsec_fuzz_stripe_retired",
+                    new StripeProof(300, 300)),
+            new FuzzEndpoint("stripe-narrow", new StripeVendorFactory(), Map.of("toleranceSeconds", 10),
+                    List.of("whsec_fuzz_narrow_one", "whsec_fuzz_narrow_two"), "whsec_fuzz_narrow_retired",
+                    new StripeProof(10, 10)));
+
     private static FuzzEndpoint mac(String label, VendorFactory factory, Map<String, Object> options) {
         return new FuzzEndpoint(label, factory, options,
-                List.of(label + "-secret-one", label + "-secret-two"), label + "-secret-retired", true);
+                List.of(label + "-secret-one", label + "-secret-two"), label + "-secret-retired", Proof.BODY_MAC);
     }
 }

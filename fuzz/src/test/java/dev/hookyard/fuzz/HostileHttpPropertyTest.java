@@ -21,6 +21,8 @@ import dev.hookyard.vendor.falkor.FalkorPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
+import dev.hookyard.vendor.standardwebhooks.StandardWebhooksPlugin;
+import dev.hookyard.vendor.stripe.StripePlugin;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -80,10 +83,14 @@ class HostileHttpPropertyTest {
             target("leah", FuzzEndpoint.LEAH.get(0), 65536),
             target("leaflink", FuzzEndpoint.LEAFLINK.get(0), 65536),
             target("falkor", FuzzEndpoint.FALKOR.get(0), 65536),
-            target("bytekast", FuzzEndpoint.FALKOR.get(1), SMALL_LIMIT));
+            target("bytekast", FuzzEndpoint.FALKOR.get(1), SMALL_LIMIT),
+            target("standard-webhooks", FuzzEndpoint.STANDARD_WEBHOOKS.get(0), 65536),
+            target("svix-ed25519", FuzzEndpoint.STANDARD_WEBHOOKS.get(1), 65536),
+            target("stripe", FuzzEndpoint.STRIPE.get(0), 65536));
 
+    /** The vendor on the server's clock, the real one: the signed timestamps of some vendors must be current. */
     private static Target target(String name, FuzzEndpoint setup, int maxBodyBytes) {
-        return new Target(name, "/hooks/" + name, setup, setup.vendor(), maxBodyBytes);
+        return new Target(name, "/hooks/" + name, setup, setup.vendor(Clock.systemUTC()), maxBodyBytes);
     }
 
     /** What the test knows about one request it sent. */
@@ -98,7 +105,8 @@ class HostileHttpPropertyTest {
         Path file = home.resolve("hookyard.yaml");
         Files.writeString(file, yaml());
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
-                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(), recording));
+                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(),
+                new StandardWebhooksPlugin(), new StripePlugin(), recording));
         Random random = new Random(seed);
         Map<String, Integer> kinds = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -534,7 +542,7 @@ class HostileHttpPropertyTest {
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((name, value) -> multi.computeIfAbsent(name, n -> new ArrayList<>())
                 .addAll(Arrays.asList(value.split("\u0000", -1))));
-        return Authenticity.classify(target.setup(), target.vendor(), Headers.of(multi), body);
+        return Authenticity.classify(target.setup(), target.vendor(), Headers.of(multi), body, Instant.now());
     }
 
     // ---- what the server did ----------------------------------------------------------------------------------------

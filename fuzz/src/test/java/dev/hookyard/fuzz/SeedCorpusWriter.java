@@ -32,7 +32,8 @@ class SeedCorpusWriter {
     @Test
     void writeSeeds() throws IOException {
         Map<String, List<FuzzEndpoint>> vendors = Map.of("Least", FuzzEndpoint.LEAST, "Absorb", FuzzEndpoint.ABSORB,
-                "Leah", FuzzEndpoint.LEAH, "LeafLink", FuzzEndpoint.LEAFLINK, "Falkor", FuzzEndpoint.FALKOR);
+                "Leah", FuzzEndpoint.LEAH, "LeafLink", FuzzEndpoint.LEAFLINK, "Falkor", FuzzEndpoint.FALKOR,
+                "StandardWebhooks", FuzzEndpoint.STANDARD_WEBHOOKS, "Stripe", FuzzEndpoint.STRIPE);
         for (Map.Entry<String, List<FuzzEndpoint>> vendor : vendors.entrySet()) {
             writeDeliverySeeds(vendor.getKey(), vendor.getValue());
             writeSignedSampleSeeds(vendor.getKey(), vendor.getValue());
@@ -43,7 +44,7 @@ class SeedCorpusWriter {
 
     /** Every per-vendor seed, with the two bytes {@link AllVendorsFuzzTest} reads first appended. */
     private static void writeAllVendorsSeeds() throws IOException {
-        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor");
+        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor", "StandardWebhooks", "Stripe");
         Path all = dir("AllVendorsFuzzTestInputs");
         for (int v = 0; v < order.size(); v++) {
             for (String target : List.of("DeliveryFuzzTestInputs", "SignedSampleFuzzTestInputs")) {
@@ -66,6 +67,7 @@ class SeedCorpusWriter {
 
     private static void writeDeliverySeeds(String vendorName, List<FuzzEndpoint> endpoints) throws IOException {
         Path dir = dir(vendorName + "DeliveryFuzzTestInputs");
+        List<String> names = DeliveryFuzzing.headerNames(endpoints);
         for (int e = 0; e < endpoints.size(); e++) {
             FuzzEndpoint endpoint = endpoints.get(e);
             Vendor vendor = endpoint.vendor();
@@ -73,13 +75,15 @@ class SeedCorpusWriter {
             for (int t = 0; t < (e == 0 ? types.size() : 1); t++) {
                 byte[] body = types.get(t).sampleBody().getBytes(StandardCharsets.UTF_8);
                 Map<String, String> signed = vendor.signer().sign(body, Secret.of(endpoint.active().get(0)));
-                String header = signed.keySet().iterator().next();
-                FuzzInput input = new FuzzInput().integer(e, 0, endpoints.size() - 1).integer(1, 0, 5);
-                input.bool(true).pick(HEADER_NAMES.indexOf(canonicalName(header)), HEADER_NAMES.size());
-                for (char c : canonicalName(header).toCharArray()) {
-                    input.bool(Character.isUpperCase(c));
+                FuzzInput input = new FuzzInput().integer(e, 0, endpoints.size() - 1).integer(signed.size(), 0, 5);
+                for (Map.Entry<String, String> header : signed.entrySet()) {
+                    String name = canonicalName(names, header.getKey());
+                    input.bool(true).pick(names.indexOf(name), names.size());
+                    for (char c : name.toCharArray()) {
+                        input.bool(Character.isUpperCase(c));
+                    }
+                    headerValue(input, endpoint, header.getValue(), body);
                 }
-                headerValue(input, endpoint, signed.get(header), body);
                 write(dir, endpoint.label() + "-" + slug(types.get(t).name()), input.remaining(body).build());
             }
             // No headers, and a body that is not the envelope.
@@ -88,21 +92,27 @@ class SeedCorpusWriter {
         }
     }
 
-    /** The generator case that reproduces a signer's value, with the real MAC bytes for the body. */
+    /**
+     * The generator case that reproduces a signer's value: with the real MAC bytes for a MAC of the body, or, for a
+     * value that is not one (an id, a timestamp, a signature over more than the body), verbatim.
+     */
     private static void headerValue(FuzzInput input, FuzzEndpoint endpoint, String value, byte[] body) {
         byte[] mac = Authenticity.hmac(endpoint.active().get(0), body);
+        String hex = java.util.HexFormat.of().formatHex(mac);
         if (!endpoint.authenticatesBody()) {
             if (value.startsWith("Basic ")) {
                 input.integer(4, 0, 7).string(endpoint.active().get(0));
             } else {
                 input.integer(5, 0, 7).bool(true).string(value.substring("Bearer ".length()));
             }
-        } else if (value.startsWith("sha256=")) {
+        } else if (value.equals("sha256=" + hex)) {
             input.integer(0, 0, 7).bytes(mac);
-        } else if (value.length() == 64) {
+        } else if (value.equalsIgnoreCase(hex)) {
             input.integer(1, 0, 7).bytes(mac);
-        } else {
+        } else if (value.equals(java.util.Base64.getEncoder().encodeToString(mac))) {
             input.integer(2, 0, 7).bytes(mac);
+        } else {
+            input.integer(7, 0, 7).string(value);
         }
     }
 
@@ -123,9 +133,17 @@ class SeedCorpusWriter {
         int typeCount = vendor.catalog().types().size();
         byte[] body = vendor.catalog().types().get(0).sampleBody().getBytes(StandardCharsets.UTF_8);
         Map<String, String> signed = vendor.signer().sign(body, Secret.of(endpoint.active().get(0)));
-        String header = signed.keySet().iterator().next();
+        // The signature is the last header a signer sends (Standard Webhooks sends the id and timestamp first).
+        List<String> sent = new ArrayList<>(signed.keySet());
+        String header = sent.get(sent.size() - 1);
         String value = signed.get(header);
         String label = endpoint.label() + "-";
+        // Mutations that pick a header consume the pick only when there is more than one to pick from.
+        java.util.function.Consumer<FuzzInput> pickHeader = in -> {
+            if (sent.size() > 1) {
+                in.pick(sent.indexOf(header), sent.size());
+            }
+        };
 
         write(dir, label + "flip-body-byte", mutate(endpoints, typeCount, Mutation.FLIP_BODY_BYTE,
                 in -> in.integer(body.length / 2, 0, body.length - 1).integer(1, 1, 255)));
@@ -135,32 +153,37 @@ class SeedCorpusWriter {
                 in -> in.integer(1, 1, 16).bytes(new byte[] {'\n'})));
         write(dir, label + "respace-json", mutate(endpoints, typeCount, Mutation.RESPACE_JSON, in -> { }));
         write(dir, label + "change-signature-char", mutate(endpoints, typeCount,
-                Mutation.CHANGE_SIGNATURE_CHAR, in -> in.integer(value.length() - 1, 0, value.length() - 1)
-                        .character(value.charAt(value.length() - 1) == 'A' ? 'B' : 'A')));
+                Mutation.CHANGE_SIGNATURE_CHAR, pickHeader.andThen(in -> in.integer(value.length() - 1, 0,
+                        value.length() - 1).character(value.charAt(value.length() - 1) == 'A' ? 'B' : 'A'))));
         write(dir, label + "upper-case-signature", mutate(endpoints, typeCount, Mutation.RECASE_SIGNATURE,
-                in -> in.bool(true)));
+                pickHeader.andThen(in -> in.bool(true))));
         write(dir, label + "pad-signature", mutate(endpoints, typeCount, Mutation.PAD_SIGNATURE,
-                in -> in.pick(3, 7).pick(2, 7)));
-        write(dir, label + "toggle-prefix", mutate(endpoints, typeCount, Mutation.TOGGLE_PREFIX, in -> {
-            if (!value.regionMatches(true, 0, "sha256=", 0, 7)) {
-                in.pick(1, 5);
-            }
-        }));
+                pickHeader.andThen(in -> in.pick(3, 7).pick(2, 7))));
+        write(dir, label + "toggle-prefix", mutate(endpoints, typeCount, Mutation.TOGGLE_PREFIX,
+                pickHeader.andThen(in -> {
+                    if (!value.regionMatches(true, 0, "sha256=", 0, 7)) {
+                        in.pick(1, 5);
+                    }
+                })));
         write(dir, label + "lower-case-header-name", mutate(endpoints, typeCount,
-                Mutation.RECASE_HEADER_NAME, in -> {
+                Mutation.RECASE_HEADER_NAME, pickHeader.andThen(in -> {
                     for (int i = 0; i < header.length(); i++) {
                         in.bool(false);
                     }
-                }));
-        write(dir, label + "remove-header", mutate(endpoints, typeCount, Mutation.REMOVE_HEADER, in -> { }));
+                })));
+        write(dir, label + "remove-header", mutate(endpoints, typeCount, Mutation.REMOVE_HEADER, pickHeader));
         write(dir, label + "duplicate-header", mutate(endpoints, typeCount, Mutation.DUPLICATE_HEADER,
-                in -> in.bool(true)));
+                pickHeader.andThen(in -> in.bool(true))));
         write(dir, label + "second-candidate-header", mutate(endpoints, typeCount,
                 Mutation.ADD_CANDIDATE_HEADER, in -> in.bool(false).pick(1, HEADER_NAMES.size())));
         write(dir, label + "harmless-header", mutate(endpoints, typeCount, Mutation.ADD_HARMLESS_HEADER,
                 in -> in.pick(0, 3).string("application/json")));
         write(dir, label + "retired-secret", mutate(endpoints, typeCount,
                 Mutation.SIGN_WITH_RETIRED_SECRET, in -> { }));
+        write(dir, label + "signed-ten-minutes-ago", mutate(endpoints, typeCount, Mutation.SIGN_AT_ANOTHER_TIME,
+                in -> in.integer(-600, -900, 900).integer(0, 0, 1)));
+        write(dir, label + "signed-ten-minutes-ahead", mutate(endpoints, typeCount, Mutation.SIGN_AT_ANOTHER_TIME,
+                in -> in.integer(600, -900, 900).integer(1, 0, 1)));
         write(dir, label + "flip-then-resign", mutate(endpoints, typeCount, List.of(
                 new Step(Mutation.FLIP_BODY_BYTE, in -> in.integer(0, 0, body.length - 1).integer(0x20, 1, 255)),
                 new Step(Mutation.RESIGN_WITH_ACTIVE_SECRET, in -> in.integer(1, 0, 1)))));
@@ -265,13 +288,13 @@ class SeedCorpusWriter {
 
     // ---- files ------------------------------------------------------------------------------------------------------
 
-    private static String canonicalName(String header) {
-        for (String name : HEADER_NAMES) {
+    private static String canonicalName(List<String> names, String header) {
+        for (String name : names) {
             if (name.equalsIgnoreCase(header)) {
                 return name;
             }
         }
-        throw new IllegalArgumentException("not in DeliveryFuzzing.HEADER_NAMES: " + header);
+        throw new IllegalArgumentException("not among DeliveryFuzzing.headerNames: " + header);
     }
 
     private static Path dir(String inputs) throws IOException {

@@ -10,6 +10,12 @@ import java.util.Map;
 @FunctionalInterface
 public interface Signer {
 
-    /** The authentication headers for this body, by header name as the platform spells it. */
+    /**
+     * The authentication headers for this body, by header name as the platform spells it.
+     *
+     * @throws IllegalArgumentException if the secret is not one this vendor can sign with (for a platform with
+     *                                  public-key signatures, a public key); the message says why and what would
+     *                                  sign, and never contains the secret
+     */
     Map<String, String> sign(byte[] body, Secret secret);
 }

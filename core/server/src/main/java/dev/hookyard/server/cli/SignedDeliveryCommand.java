@@ -103,6 +103,11 @@ abstract class SignedDeliveryCommand {
             Map<String, String> headers;
             try {
                 headers = ContextClassLoader.callAs(built, () -> built.signer().sign(signed, key));
+            } catch (IllegalArgumentException e) {
+                // The Signer contract: a secret it cannot sign with (a public key, say), with a message that never
+                // quotes the secret and says what would sign.
+                throw new CommandFailedException(ExitCodes.CONFIG, "vendor " + factory.id()
+                        + " cannot sign with this secret: " + e.getMessage());
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

@@ -14,6 +14,8 @@ import dev.hookyard.vendor.falkor.FalkorPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
+import dev.hookyard.vendor.standardwebhooks.StandardWebhooksPlugin;
+import dev.hookyard.vendor.stripe.StripePlugin;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,14 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SendCommandTest {
 
     /** The secrets, as the CLI reads them: from environment variables. */
-    private static final Map<String, String> ENV = Map.of(
-            "LEAST_SECRET", "least-send-secret",
-            "ABSORB_SECRET", "absorb-send-secret",
-            "LEAH_CREDENTIAL", "leah-user:leah-send-password",
-            "LEAFLINK_KEY", "leaflink-send-key",
-            "FALKOR_SECRET", "falkor-send-secret",
-            "WRONG_SECRET", "not-the-secret",
-            "WRONG_CREDENTIAL", "leah-user:not-the-password");
+    private static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("LEAST_SECRET", "least-send-secret"),
+            Map.entry("ABSORB_SECRET", "absorb-send-secret"),
+            Map.entry("LEAH_CREDENTIAL", "leah-user:leah-send-password"),
+            Map.entry("LEAFLINK_KEY", "leaflink-send-key"),
+            Map.entry("FALKOR_SECRET", "falkor-send-secret"),
+            Map.entry("STANDARD_WEBHOOKS_SECRET", "whsec_c3RhbmRhcmQtd2ViaG9va3Mtc2VuZC1zZWNyZXQ="),
+            Map.entry("STANDARD_WEBHOOKS_SIGNING_KEY", "whsk_c3ZpeC1lZDI1NTE5LWUyZS1zZWVkLW9mLTMyYnl0ZXM="),
+            Map.entry("STRIPE_SECRET", "whsec_stripe_send_secret"),
+            Map.entry("WRONG_SECRET", "not-the-secret"),
+            Map.entry("WRONG_WHSEC", "whsec_bm90LXRoZS1zZWNyZXQ="),
+            Map.entry("WRONG_CREDENTIAL", "leah-user:not-the-password"));
 
     /** Endpoint name to the variable holding its secret and the --option arguments its options need. */
     private static final Map<String, List<String>> ARGUMENTS = Map.of(
@@ -49,7 +55,14 @@ class SendCommandTest {
             "absorb", List.of("ABSORB_SECRET"),
             "leah", List.of("LEAH_CREDENTIAL", "--option", "scheme=basic"),
             "leaflink", List.of("LEAFLINK_KEY"),
-            "bytekast", List.of("FALKOR_SECRET", "--option", "platform=ByteKast"));
+            "bytekast", List.of("FALKOR_SECRET", "--option", "platform=ByteKast"),
+            "standard-webhooks", List.of("STANDARD_WEBHOOKS_SECRET"),
+            "svix-ed25519", List.of("STANDARD_WEBHOOKS_SIGNING_KEY", "--option", "headerPrefix=svix"),
+            "stripe", List.of("STRIPE_SECRET"));
+
+    /** The secret another sender would sign with: the vendor's own kind of secret, but not the endpoint's. */
+    private static final Map<String, String> WRONG = Map.of("leah", "WRONG_CREDENTIAL",
+            "standard-webhooks", "WRONG_WHSEC", "stripe", "WRONG_WHSEC");
 
     private static final String YAML = TestServer.serverSection() + """
             endpoints:
@@ -58,6 +71,13 @@ class SendCommandTest {
               leah: { vendor: leah, secrets: ["${env:LEAH_CREDENTIAL}"], options: { scheme: basic } }
               leaflink: { vendor: leaflink, secrets: ["${env:LEAFLINK_KEY}"] }
               bytekast: { vendor: falkor, secrets: ["${env:FALKOR_SECRET}"], options: { platform: ByteKast } }
+              standard-webhooks: { vendor: standard-webhooks, secrets: ["${env:STANDARD_WEBHOOKS_SECRET}"] }
+              svix-ed25519:
+                vendor: standard-webhooks
+                # the public half of STANDARD_WEBHOOKS_SIGNING_KEY (openssl pkey -pubout): send signs with the whsk_ key
+                secrets: ["whpk_+r6uw8aK6hoV1zoqLxFXXuVyIushWbUtOskzwVCivEA="]
+                options: { headerPrefix: svix }
+              stripe: { vendor: stripe, secrets: ["${env:STRIPE_SECRET}"] }
             handlers:
               log: { type: log }
             routes:
@@ -74,7 +94,8 @@ class SendCommandTest {
         Path file = home.resolve("hookyard.yaml");
         Files.writeString(file, YAML);
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
-                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin()));
+                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(),
+                new StandardWebhooksPlugin(), new StripePlugin()));
         server = TestServer.wrap(Hookyard.start(new dev.hookyard.server.config.ConfigLoader(home, ENV::get).load(file),
                 plugins, Clock.systemUTC(), TestServer.FAST_RETRIES));
     }
@@ -118,7 +139,7 @@ class SendCommandTest {
     @Test
     void aWrongSecretIsRefusedWith401AndExitStatus5ForEveryVendor() {
         for (Endpoint endpoint : server.hookyard().endpoints().all()) {
-            String wrong = endpoint.vendorId().equals("leah") ? "WRONG_CREDENTIAL" : "WRONG_SECRET";
+            String wrong = WRONG.getOrDefault(endpoint.vendorId(), "WRONG_SECRET");
             CommandRun run = send(endpoint, endpoint.vendor().catalog().names().get(0), wrong);
             String what = endpoint.vendorId() + "\n" + run.transcript();
             assertEquals(5, run.status(), what);

@@ -1,6 +1,7 @@
 package dev.hookyard.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code hookyard sign}: the headers a vendor's own signer produces, for a secret never given as an argument. */
 class SignCommandTest {
 
+    /** A Standard Webhooks public key: it verifies v1a signatures, and only the matching whsk_ key makes them. */
+    private static final String WHPK = "whpk_ZlN4eg7dSSqi0moX9hQUk3orrOouK3QVQSlJa248c/g=";
+
     private static final Map<String, String> ENV = Map.of("LEAST_SECRET", LeastFixtures.SPEC_SECRET,
-            "FALKOR_SECRET", "falkor-secret", "LEAH_CREDENTIAL", "leah-user:leah-password", "LEAH_TOKEN", "token");
+            "FALKOR_SECRET", "falkor-secret", "LEAH_CREDENTIAL", "leah-user:leah-password", "LEAH_TOKEN", "token",
+            "STANDARD_WEBHOOKS_PUBLIC_KEY", WHPK, "STRIPE_API_KEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc");
 
     @TempDir
     Path home;
@@ -101,6 +106,30 @@ class SignCommandTest {
         assertEquals(2, basic.status(), basic.transcript());
         assertTrue(basic.err().startsWith("hookyard sign: the secret: "), basic.transcript());
         assertTrue(!basic.err().contains("token\n") && !basic.err().contains(": token"), basic.transcript());
+    }
+
+    @Test
+    void aSecretTheVendorCannotSignWithIsAUsageErrorThatSaysWhichSecretCanAndDoesNotQuoteIt() {
+        CommandRun run = CommandRun.of(home, ENV, "sign", "--vendor", "standard-webhooks", "--secret-env",
+                "STANDARD_WEBHOOKS_PUBLIC_KEY", "--type", "example.event");
+
+        assertEquals(2, run.status(), run.transcript());
+        assertEquals("", run.out(), run.transcript());
+        assertTrue(run.err().startsWith("hookyard sign: vendor standard-webhooks cannot sign with this secret: a"
+                + " whpk_ public key verifies v1a signatures but cannot make them: sign with the sender's whsk_"
+                + " secret key"), run.transcript());
+        assertFalse(run.err().contains(WHPK.substring("whpk_".length())), run.transcript());
+    }
+
+    @Test
+    void aStripeApiKeyIsRefusedAsTheSigningSecretWithWhereToFindIt() {
+        CommandRun run = CommandRun.of(home, ENV, "sign", "--vendor", "stripe", "--secret-env", "STRIPE_API_KEY",
+                "--type", "invoice.paid");
+
+        assertEquals(2, run.status(), run.transcript());
+        assertTrue(run.err().contains("the secret: secret 1 of 1 does not start with whsec_"), run.transcript());
+        assertTrue(run.err().contains("Signing secret"), run.transcript());
+        assertFalse(run.err().contains("sk_test_4eC39HqLyjWDarjtT1zdp7dc"), run.transcript());
     }
 
     @Test

@@ -26,13 +26,17 @@ class VendorsCommandTest {
         CommandRun run = CommandRun.of(home, Map.of(), "vendors");
 
         assertEquals(0, run.status(), run.transcript());
-        for (String id : List.of("least", "absorb", "leah", "leaflink", "falkor")) {
+        for (String id : List.of("least", "absorb", "leah", "leaflink", "falkor", "standard-webhooks", "stripe")) {
             assertTrue(run.out().lines().anyMatch(line -> line.startsWith(id + " - ")), id + "\n" + run.transcript());
         }
         assertTrue(run.out().contains("  from: the server's lib/"), run.transcript());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("    channel +optional  which LEAST webhook system.*")),
                 run.transcript());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("    platform +optional  .*")), run.transcript());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("    pastToleranceSeconds +optional  .*")),
+                run.transcript());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("    payment_intent\\.succeeded +\\S.*")),
+                run.transcript());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("    record\\.created +\\S.*")), run.transcript());
         assertEquals("", run.err(), run.transcript());
     }
@@ -45,7 +49,8 @@ class VendorsCommandTest {
         JsonNode vendors = new ObjectMapper().readTree(run.out()).path("vendors");
         List<String> ids = new ArrayList<>();
         vendors.forEach(v -> ids.add(v.path("id").asText()));
-        assertTrue(ids.containsAll(List.of("least", "absorb", "leah", "leaflink", "falkor")), ids.toString());
+        assertTrue(ids.containsAll(List.of("least", "absorb", "leah", "leaflink", "falkor", "standard-webhooks",
+                "stripe")), ids.toString());
         for (JsonNode vendor : vendors) {
             assertFalse(vendor.path("description").asText().isBlank(), vendor.toString());
             assertTrue(vendor.path("eventTypes").size() > 0, vendor.toString());

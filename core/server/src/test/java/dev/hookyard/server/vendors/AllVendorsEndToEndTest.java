@@ -22,6 +22,8 @@ import dev.hookyard.vendor.falkor.FalkorPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
+import dev.hookyard.vendor.standardwebhooks.StandardWebhooksPlugin;
+import dev.hookyard.vendor.stripe.StripePlugin;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,13 +43,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AllVendorsEndToEndTest {
 
+    /**
+     * The public half of the svix-ed25519 endpoint's whsk_ key (derived with openssl pkey -pubout): the endpoint holds
+     * it, the sender the whsk_ key, as Standard Webhooks' asymmetric signatures are meant to be used.
+     */
+    private static final String SVIX_PUBLIC_KEY = "+r6uw8aK6hoV1zoqLxFXXuVyIushWbUtOskzwVCivEA=";
+
     /** Endpoint name to its secret; each endpoint uses its vendor's defaults unless the YAML says otherwise. */
     private static final Map<String, String> SECRETS = Map.of(
             "least", "least-e2e-secret",
             "absorb", "absorb-e2e-secret",
             "leah", "leah-user:leah-e2e-password",
             "leaflink", "leaflink-e2e-key",
-            "bytekast", "falkor-e2e-secret");
+            "bytekast", "falkor-e2e-secret",
+            "standard-webhooks", "whsec_c3RhbmRhcmQtd2ViaG9va3MtZTJlLXNlY3JldA==",
+            "svix-ed25519", "whsk_c3ZpeC1lZDI1NTE5LWUyZS1zZWVkLW9mLTMyYnl0ZXM=",
+            "stripe", "whsec_stripe_e2e_secret");
 
     private static final String YAML = TestServer.serverSection() + """
             endpoints:
@@ -56,17 +67,21 @@ class AllVendorsEndToEndTest {
               leah: { vendor: leah, secrets: ["leah-user:leah-e2e-password"], options: { scheme: basic } }
               leaflink: { vendor: leaflink, secrets: ["leaflink-e2e-key"] }
               bytekast: { vendor: falkor, secrets: ["falkor-e2e-secret"], options: { platform: ByteKast } }
+              standard-webhooks: { vendor: standard-webhooks, secrets: ["whsec_c3RhbmRhcmQtd2ViaG9va3MtZTJlLXNlY3JldA=="] }
+              svix-ed25519: { vendor: standard-webhooks, secrets: ["whpk_%s"], options: { headerPrefix: svix } }
+              stripe: { vendor: stripe, secrets: ["whsec_stripe_e2e_secret"] }
             handlers:
               everything: { type: recording }
             routes:
               - { from: "*", to: [everything] }
-            """;
+            """.formatted(SVIX_PUBLIC_KEY);
 
     @Test
     void everyEventTypeOfEveryVendorIsAcceptedStoredAndDispatched(@TempDir Path home) throws Exception {
         RecordingHandlers recording = new RecordingHandlers();
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
-                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(), recording));
+                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(),
+                new StandardWebhooksPlugin(), new StripePlugin(), recording));
         try (TestServer server = TestServer.wrap(Hookyard.start(TestServer.load(home, YAML), plugins,
                 Clock.systemUTC(), TestServer.FAST_RETRIES))) {
             Set<String> vendorsSeen = new HashSet<>();
@@ -93,7 +108,8 @@ class AllVendorsEndToEndTest {
                     sent++;
                 }
             }
-            assertEquals(Set.of("least", "absorb", "leah", "leaflink", "falkor"), vendorsSeen);
+            assertEquals(Set.of("least", "absorb", "leah", "leaflink", "falkor", "standard-webhooks", "stripe"),
+                    vendorsSeen);
             assertEquals(sent, server.deliveryCount(), "one stored delivery per sample: no key collided");
             int expectedCalls = sent;
             Eventually.await(Duration.ofSeconds(20), () -> recording.calls().size() >= expectedCalls,

@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One secret, ready to compute HMAC-SHA256 over bodies, keyed with the secret's UTF-8 bytes (the key every vendor
- * in scope uses). Thread-safe.
+ * One secret, ready to compute HMAC-SHA256 over bodies, keyed with the secret's UTF-8 bytes (the key most vendors
+ * use) or, for a platform that hands out encoded keys (Standard Webhooks' base64 {@code whsec_} secrets), with the
+ * decoded key bytes. Thread-safe.
  *
  * <p>Keying a {@link Mac} hashes the key into its inner and outer pads. This is done once, in the constructor, and
  * every call clones the keyed prototype, which keeps that work off the request path; verifiers should therefore
@@ -31,14 +32,40 @@ public final class HmacSha256Key {
 
     /** @param secret the secret whose UTF-8 bytes are the key */
     public HmacSha256Key(Secret secret) {
-        this.key = new SecretKeySpec(Objects.requireNonNull(secret, "secret").utf8(), ALGORITHM);
+        this(Objects.requireNonNull(secret, "secret").utf8());
+    }
+
+    private HmacSha256Key(byte[] keyBytes) {
+        this.key = new SecretKeySpec(keyBytes, ALGORITHM);
         this.prototype = newMac(key);
         this.cloneable = canClone(prototype);
+    }
+
+    /**
+     * A key of these raw bytes (copied), for platforms whose secret is an encoding of the key rather than the key.
+     *
+     * @throws IllegalArgumentException if {@code keyBytes} is empty
+     */
+    public static HmacSha256Key ofRawKey(byte[] keyBytes) {
+        if (Objects.requireNonNull(keyBytes, "keyBytes").length == 0) {
+            throw new IllegalArgumentException("an HMAC key must not be empty");
+        }
+        return new HmacSha256Key(keyBytes);
     }
 
     /** HMAC-SHA256 of {@code body}: {@value #MAC_BYTES} bytes, a new array on each call. */
     public byte[] mac(byte[] body) {
         return instance().doFinal(body);
+    }
+
+    /**
+     * HMAC-SHA256 of {@code prefix} followed by {@code body}, for platforms that sign more than the body (a
+     * timestamp and a message id before it), without copying the body into a new array.
+     */
+    public byte[] mac(byte[] prefix, byte[] body) {
+        Mac mac = instance();
+        mac.update(prefix);
+        return mac.doFinal(body);
     }
 
     private Mac instance() {
@@ -68,7 +95,8 @@ public final class HmacSha256Key {
             mac.init(key);
             return mac;
         } catch (GeneralSecurityException e) {
-            // Every Java platform must provide HmacSHA256, and it takes any non-empty key (a Secret never is empty).
+            // Every Java platform must provide HmacSHA256, and it takes any non-empty key (a Secret never is empty,
+            // and ofRawKey refuses an empty array).
             throw new IllegalStateException("HmacSHA256 is unavailable on this Java platform", e);
         }
     }

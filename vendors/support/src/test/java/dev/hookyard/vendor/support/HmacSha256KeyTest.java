@@ -3,6 +3,7 @@ package dev.hookyard.vendor.support;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hookyard.spi.Secret;
 
@@ -84,5 +85,37 @@ class HmacSha256KeyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aRawKeyMatchesRfc4231TestCase1() {
+        byte[] key = new byte[20];
+        java.util.Arrays.fill(key, (byte) 0x0b);
+
+        assertEquals("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+                HexFormat.of().formatHex(HmacSha256Key.ofRawKey(key).mac(utf8("Hi There"))));
+    }
+
+    @Test
+    void aRawKeyIsCopied() {
+        byte[] key = utf8("Jefe");
+        HmacSha256Key raw = HmacSha256Key.ofRawKey(key);
+        key[0] = 'X';
+
+        assertArrayEquals(new HmacSha256Key(Secret.of("Jefe")).mac(utf8("body")), raw.mac(utf8("body")));
+    }
+
+    @Test
+    void anEmptyRawKeyIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> HmacSha256Key.ofRawKey(new byte[0]));
+    }
+
+    @Test
+    void aPrefixAndABodyAreMacedAsOneMessage() {
+        HmacSha256Key key = new HmacSha256Key(Secret.of("Jefe"));
+
+        assertArrayEquals(key.mac(utf8("what do ya want for nothing?")),
+                key.mac(utf8("what do ya "), utf8("want for nothing?")));
+        assertArrayEquals(key.mac(utf8("body")), key.mac(new byte[0], utf8("body")));
     }
 }
