@@ -67,7 +67,7 @@ final class HmacReferenceVendor implements Vendor {
         };
     }
 
-    private static byte[] mac(Secret secret, byte[] body) {
+    static byte[] mac(Secret secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.utf8(), "HmacSHA256"));
