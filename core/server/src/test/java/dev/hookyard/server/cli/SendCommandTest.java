@@ -11,6 +11,8 @@ import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.EventType;
 import dev.hookyard.vendor.absorb.AbsorbPlugin;
 import dev.hookyard.vendor.falkor.FalkorPlugin;
+import dev.hookyard.vendor.github.GitHubPlugin;
+import dev.hookyard.vendor.hmac.HmacPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
@@ -40,6 +42,8 @@ class SendCommandTest {
             "LEAH_CREDENTIAL", "leah-user:leah-send-password",
             "LEAFLINK_KEY", "leaflink-send-key",
             "FALKOR_SECRET", "falkor-send-secret",
+            "GITHUB_SECRET", "github-send-secret",
+            "HMAC_SECRET", "hmac-send-secret",
             "WRONG_SECRET", "not-the-secret",
             "WRONG_CREDENTIAL", "leah-user:not-the-password");
 
@@ -49,7 +53,11 @@ class SendCommandTest {
             "absorb", List.of("ABSORB_SECRET"),
             "leah", List.of("LEAH_CREDENTIAL", "--option", "scheme=basic"),
             "leaflink", List.of("LEAFLINK_KEY"),
-            "bytekast", List.of("FALKOR_SECRET", "--option", "platform=ByteKast"));
+            "bytekast", List.of("FALKOR_SECRET", "--option", "platform=ByteKast"),
+            "github", List.of("GITHUB_SECRET"),
+            "orders", List.of("HMAC_SECRET", "--option", "header=X-Orders-Signature", "--option", "encoding=base64",
+                    "--option", "timestampHeader=X-Orders-Timestamp", "--option", "type=header:X-Orders-Event",
+                    "--option", "key=/id", "--option", "eventTypes=order.created"));
 
     private static final String YAML = TestServer.serverSection() + """
             endpoints:
@@ -58,6 +66,12 @@ class SendCommandTest {
               leah: { vendor: leah, secrets: ["${env:LEAH_CREDENTIAL}"], options: { scheme: basic } }
               leaflink: { vendor: leaflink, secrets: ["${env:LEAFLINK_KEY}"] }
               bytekast: { vendor: falkor, secrets: ["${env:FALKOR_SECRET}"], options: { platform: ByteKast } }
+              github: { vendor: github, secrets: ["${env:GITHUB_SECRET}"] }
+              orders:
+                vendor: hmac
+                secrets: ["${env:HMAC_SECRET}"]
+                options: { header: X-Orders-Signature, encoding: base64, timestampHeader: X-Orders-Timestamp,
+                           type: "header:X-Orders-Event", key: /id, eventTypes: [order.created] }
             handlers:
               log: { type: log }
             routes:
@@ -74,7 +88,8 @@ class SendCommandTest {
         Path file = home.resolve("hookyard.yaml");
         Files.writeString(file, YAML);
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
-                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin()));
+                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(), new GitHubPlugin(),
+                new HmacPlugin()));
         server = TestServer.wrap(Hookyard.start(new dev.hookyard.server.config.ConfigLoader(home, ENV::get).load(file),
                 plugins, Clock.systemUTC(), TestServer.FAST_RETRIES));
     }
@@ -143,6 +158,22 @@ class SendCommandTest {
                 "--type", "record.created", "--url", server.uri("/hooks/nobody").toString());
         assertEquals(5, missing.status(), missing.transcript());
         assertTrue(missing.out().contains("\nHTTP 404\n"), missing.transcript());
+    }
+
+    @Test
+    void aGitHubBodyFileIsSentWithItsEventTypeAndWithoutOneIsABadRequest() throws IOException {
+        Path body = home.resolve("star.json");
+        Files.writeString(body, "{\"action\":\"created\",\"starred_at\":\"2025-01-01T10:00:00Z\"}");
+        CommandRun typed = CommandRun.of(home, ENV, "send", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--body-file", body.toString(), "--event-type", "star", "--url", server.uri("/hooks/github").toString());
+        assertEquals(0, typed.status(), typed.transcript());
+        assertTrue(typed.out().startsWith("POST " + server.uri("/hooks/github") + " (github star, "), typed.transcript());
+        assertTrue(typed.out().contains("\nHTTP 200\naccepted\n"), typed.transcript());
+
+        CommandRun untyped = CommandRun.of(home, ENV, "send", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--body-file", body.toString(), "--url", server.uri("/hooks/github").toString());
+        assertEquals(5, untyped.status(), untyped.transcript());
+        assertTrue(untyped.out().contains("\nHTTP 400\n"), untyped.transcript());
     }
 
     @Test

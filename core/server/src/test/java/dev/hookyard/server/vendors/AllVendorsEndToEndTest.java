@@ -19,6 +19,8 @@ import dev.hookyard.spi.WebhookEvent;
 import dev.hookyard.testkit.SignedDeliveries;
 import dev.hookyard.vendor.absorb.AbsorbPlugin;
 import dev.hookyard.vendor.falkor.FalkorPlugin;
+import dev.hookyard.vendor.github.GitHubPlugin;
+import dev.hookyard.vendor.hmac.HmacPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
@@ -47,7 +49,9 @@ class AllVendorsEndToEndTest {
             "absorb", "absorb-e2e-secret",
             "leah", "leah-user:leah-e2e-password",
             "leaflink", "leaflink-e2e-key",
-            "bytekast", "falkor-e2e-secret");
+            "bytekast", "falkor-e2e-secret",
+            "github", "github-e2e-secret",
+            "slack", "hmac-e2e-secret");
 
     private static final String YAML = TestServer.serverSection() + """
             endpoints:
@@ -56,6 +60,13 @@ class AllVendorsEndToEndTest {
               leah: { vendor: leah, secrets: ["leah-user:leah-e2e-password"], options: { scheme: basic } }
               leaflink: { vendor: leaflink, secrets: ["leaflink-e2e-key"] }
               bytekast: { vendor: falkor, secrets: ["falkor-e2e-secret"], options: { platform: ByteKast } }
+              github: { vendor: github, secrets: ["github-e2e-secret"] }
+              slack:
+                vendor: hmac
+                secrets: ["hmac-e2e-secret"]
+                options: { header: X-Slack-Signature, prefix: "v0=", timestampHeader: X-Slack-Request-Timestamp,
+                           signedContent: "v0:{timestamp}:{body}", type: /event/type, key: /event_id,
+                           eventTypes: [app_mention, message] }
             handlers:
               everything: { type: recording }
             routes:
@@ -66,7 +77,8 @@ class AllVendorsEndToEndTest {
     void everyEventTypeOfEveryVendorIsAcceptedStoredAndDispatched(@TempDir Path home) throws Exception {
         RecordingHandlers recording = new RecordingHandlers();
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
-                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(), recording));
+                new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(), new GitHubPlugin(),
+                new HmacPlugin(), recording));
         try (TestServer server = TestServer.wrap(Hookyard.start(TestServer.load(home, YAML), plugins,
                 Clock.systemUTC(), TestServer.FAST_RETRIES))) {
             Set<String> vendorsSeen = new HashSet<>();
@@ -93,7 +105,7 @@ class AllVendorsEndToEndTest {
                     sent++;
                 }
             }
-            assertEquals(Set.of("least", "absorb", "leah", "leaflink", "falkor"), vendorsSeen);
+            assertEquals(Set.of("least", "absorb", "leah", "leaflink", "falkor", "github", "hmac"), vendorsSeen);
             assertEquals(sent, server.deliveryCount(), "one stored delivery per sample: no key collided");
             int expectedCalls = sent;
             Eventually.await(Duration.ofSeconds(20), () -> recording.calls().size() >= expectedCalls,
