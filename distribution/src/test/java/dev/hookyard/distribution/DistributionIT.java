@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
 
-    private static final List<String> VENDORS = List.of("least", "absorb", "leah", "leaflink", "falkor");
+    private static final List<String> VENDORS = List.of("least", "absorb", "leah", "leaflink", "falkor", "github",
+            "hmac");
     private static final List<String> EXAMPLE_PLUGINS = List.of("jsonl-archive", "http-forward", "absorb-enrich",
             "exec");
     private static final long TIMEOUT_SECONDS = 90;
@@ -151,17 +152,18 @@ class DistributionIT {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "LEAST_SECRET", LEAST_SECRET, "ABSORB_SECRET", "absorb-secret",
                 "LEAH_CREDENTIAL", "leah-user:leah-password", "LEAFLINK_KEY", "leaflink-key",
-                "FALKOR_SECRET", "falkor-secret",
+                "FALKOR_SECRET", "falkor-secret", "GITHUB_WEBHOOK_SECRET", "github-secret",
                 "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXX",
                 "ABSORB_API_USERNAME", "api-admin", "ABSORB_API_PASSWORD", "api-password",
                 "ABSORB_API_PRIVATE_KEY", "api-key"));
         environment.put("ENRICHED_EVENTS_URL", "https://example.com/enriched");
+        environment.put("ORDERS_WEBHOOK_SECRET", "orders-secret");
 
         Result result = hookyard(home, environment, "check", "--config", config.toString(), "--plugins",
                 plugins.toString());
 
         assertEquals(0, result.status(), result + "\n--- uncommented configuration ---\n" + uncommented);
-        assertTrue(result.out().startsWith("OK: 5 endpoints, 5 handlers, 5 routes"), result.toString());
+        assertTrue(result.out().startsWith("OK: 7 endpoints, 5 handlers, 5 routes"), result.toString());
         for (String plugin : EXAMPLE_PLUGINS) {
             assertTrue(result.out().contains(": type " + plugin + " (from plugins/" + plugin + ")"), result.toString());
         }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution as a new user gets it: the built {@code hookyard-<version>.zip} unpacked, its
- * {@code conf/hookyard.yaml} replaced by one with an endpoint for each of the five vendors and the jsonl-archive
+ * {@code conf/hookyard.yaml} replaced by one with an endpoint for each vendor and the jsonl-archive
  * example plugin copied from {@code plugins-available/} into {@code plugins/}, then {@code bin/hookyard run}. A
  * signed sample of every event type of every vendor is sent with the real {@code bin/hookyard send}, and found in
  * the archive exactly once; {@code /metrics} counts exactly what was sent; no secret shows in the logs, the metrics,
@@ -60,12 +60,19 @@ class EveryEventTypeIT {
         ENDPOINTS.put("leah", new String[] {"LEAH_CREDENTIAL", "leah-user:leah-dist-password-0b5f"});
         ENDPOINTS.put("leaflink", new String[] {"LEAFLINK_KEY", "leaflink-dist-key-93aa27"});
         ENDPOINTS.put("falkor", new String[] {"FALKOR_SECRET", "falkor-dist-secret-4c8e12"});
+        ENDPOINTS.put("github", new String[] {"GITHUB_SECRET", "github-dist-secret-a51b7e"});
+        ENDPOINTS.put("hmac", new String[] {"HMAC_SECRET", "hmac-dist-secret-3f02d9"});
     }
 
-    /** Vendor options, the same on the endpoint and on {@code send}. */
+    /**
+     * Vendor options, the same on the endpoint, on {@code send}, and on {@code vendors} (whose catalog for hmac
+     * depends on them); values are plain YAML scalars in a flow mapping.
+     */
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "leah", List.of("scheme=basic"),
-            "falkor", List.of("platform=ByteKast"));
+            "falkor", List.of("platform=ByteKast"),
+            "hmac", List.of("header=X-Orders-Signature", "algorithm=sha512", "encoding=base64", "prefix=v1=",
+                    "timestampHeader=X-Orders-Timestamp", "type=/type", "key=/id", "eventTypes=order.created"));
     private static final String TOKEN = "mgmt-dist-token-2f9d61b7";
     private static final String WRONG_SECRET = "not-the-least-secret";
     private static final Pattern EVENT_TYPE_LINE = Pattern.compile("^    (\\S+)\\s{2,}\\S");
@@ -109,7 +116,7 @@ class EveryEventTypeIT {
         assertTrue(port.find());
         URI management = URI.create("http://127.0.0.1:" + port.group(1) + "/");
 
-        // Every event type of every vendor, as 'bin/hookyard vendors ID' lists them.
+        // Every event type of every vendor, as 'bin/hookyard vendors ID' lists them for the endpoint's options.
         Map<String, List<String>> types = new LinkedHashMap<>();
         for (String vendor : ENDPOINTS.keySet()) {
             types.put(vendor, eventTypes(launcher, vendor));
@@ -240,8 +247,11 @@ class EveryEventTypeIT {
                     .append(secret[0]).append("}\"]");
             List<String> options = OPTIONS.getOrDefault(name, List.of());
             if (!options.isEmpty()) {
-                yaml.append(", options: { ").append(options.stream().map(o -> o.replace("=", ": "))
-                        .collect(Collectors.joining(", "))).append(" }");
+                // NAME=VALUE, split at the first '=' (a value may hold one); quoted, as a value may hold ':' too.
+                yaml.append(", options: { ").append(options.stream()
+                                .map(o -> o.substring(0, o.indexOf('=')) + ": \"" + o.substring(o.indexOf('=') + 1)
+                                        + "\"")
+                                .collect(Collectors.joining(", "))).append(" }");
             }
             yaml.append(" }\n");
         });
@@ -271,7 +281,12 @@ class EveryEventTypeIT {
 
     /** The event types {@code bin/hookyard vendors VENDOR} lists, checked against the count it announces. */
     private List<String> eventTypes(Path launcher, String vendor) throws Exception {
-        Command listed = command(launcher, Map.of(), "vendors", vendor);
+        List<String> args = new ArrayList<>(List.of("vendors", vendor));
+        for (String option : OPTIONS.getOrDefault(vendor, List.of())) {
+            args.add("--option");
+            args.add(option);
+        }
+        Command listed = command(launcher, Map.of(), args.toArray(String[]::new));
         assertEquals(0, listed.status(), listed::toString);
         List<String> names = new ArrayList<>();
         boolean inTypes = false;
