@@ -4,8 +4,6 @@ import dev.hookyard.spi.Headers;
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Vendor;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -14,17 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An independent reference for what a verifier may accept, written from SPEC.md rather than from the vendor code, so
  * that the fuzz targets can tell a forgery from a genuine delivery without trusting the code under test.
  *
  * <ul>
- *   <li>{@link Verdict#FORGED}: no header value carries the body's HMAC-SHA256 under an active secret (in hex or
- *       base64, with or without {@code sha256=}, surrounded by whitespace or not) or, for Leah, an active credential.
- *       Nobody without a secret can make anything else, so the verifier must reject it.</li>
+ *   <li>{@link Verdict#FORGED}: no header value carries a MAC the endpoint's genuine sender can make under an active
+ *       secret ({@link MacReference}: the body's HMAC-SHA256 for most vendors; in hex or base64, after any short
+ *       prefix, surrounded by whitespace or not) or, for Leah, an active credential. Nobody without a secret can make
+ *       anything else, so the verifier must reject it.</li>
  *   <li>{@link Verdict#GENUINE}: the headers are exactly what the vendor's own signer produces for this body with an
  *       active secret, plus only harmless headers ({@link #HARMLESS}); the verifier must accept it.</li>
  *   <li>{@link Verdict#UNDECIDED}: everything between (a respelled but equivalent signature, a duplicated header, a
@@ -44,21 +41,34 @@ final class Authenticity {
 
     enum Verdict { FORGED, UNDECIDED, GENUINE }
 
+    /** Longer than any prefix a vendor expects before its MAC. */
+    private static final int MAX_PREFIX_CHARS = 16;
+
     private Authenticity() {
     }
 
+    /** The verdict on a delivery of unknown event type (the signer's output without a type is the genuine one). */
     static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body) {
-        if (isExactlySigned(endpoint, vendor, headers, body)) {
+        return classify(endpoint, vendor, headers, body, null);
+    }
+
+    /** The verdict on a delivery signed for {@code eventType} ({@code null}: unknown). */
+    static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body, String eventType) {
+        if (isExactlySigned(endpoint, vendor, headers, body, eventType)) {
             return Verdict.GENUINE;
         }
         boolean carries = endpoint.authenticatesBody()
-                ? carriesMac(headers, macs(endpoint.active(), body))
+                ? carriesMac(headers, endpoint.macs().macs(endpoint.active(), headers, body))
                 : carriesCredential(headers, endpoint.active());
         return carries ? Verdict.UNDECIDED : Verdict.FORGED;
     }
 
-    /** The headers are one active secret's signer output for this body, plus harmless extras, nothing else. */
-    static boolean isExactlySigned(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body) {
+    /**
+     * The headers are one active secret's signer output for this body (and event type, if known), plus harmless
+     * extras, nothing else.
+     */
+    static boolean isExactlySigned(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body,
+                                   String eventType) {
         Map<String, List<String>> rest = new LinkedHashMap<>();
         headers.toMap().forEach((name, values) -> {
             if (!HARMLESS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -67,7 +77,8 @@ final class Authenticity {
         });
         for (Secret secret : endpoint.activeSecrets()) {
             Map<String, List<String>> signed = new LinkedHashMap<>();
-            vendor.signer().sign(body.clone(), secret)
+            (eventType == null ? vendor.signer().sign(body.clone(), secret)
+                    : vendor.signer().sign(body.clone(), secret, eventType))
                     .forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), List.of(value)));
             if (signed.equals(rest)) {
                 return true;
@@ -76,22 +87,9 @@ final class Authenticity {
         return false;
     }
 
-    static List<byte[]> macs(List<String> secrets, byte[] body) {
-        List<byte[]> macs = new ArrayList<>();
-        for (String secret : secrets) {
-            macs.add(hmac(secret, body));
-        }
-        return macs;
-    }
-
+    /** HMAC-SHA256 of {@code body} under {@code secret}: what most vendors sign. */
     static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new AssertionError(e);
-        }
+        return MacReference.hmac("HmacSHA256", secret, body);
     }
 
     /** Whether any header value, read as leniently as any vendor might, decodes to one of the MACs. */
@@ -129,12 +127,18 @@ final class Authenticity {
         return false;
     }
 
-    /** Every reading of a signature value: stripped, with and without a prefix, as hex or as base64. */
+    /**
+     * Every reading of a signature value: stripped, and after each {@code =}, {@code :}, {@code ,} or space among its
+     * first {@value #MAX_PREFIX_CHARS} characters (any prefix a vendor may expect: {@code sha256=}, {@code v1=}, ...),
+     * as hex or as base64.
+     */
     private static List<byte[]> leniently(String value) {
         String text = stripLoosely(value);
         List<String> bare = new ArrayList<>(List.of(text));
-        if (text.length() >= 7 && text.regionMatches(true, 0, "sha256=", 0, 7)) {
-            bare.add(stripLoosely(text.substring(7)));
+        for (int i = 0; i < Math.min(text.length(), MAX_PREFIX_CHARS); i++) {
+            if ("=:, ".indexOf(text.charAt(i)) >= 0) {
+                bare.add(stripLoosely(text.substring(i + 1)));
+            }
         }
         List<byte[]> readings = new ArrayList<>();
         for (String candidate : bare) {
@@ -164,12 +168,13 @@ final class Authenticity {
         return c <= 0x20 || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
+    /** Hex of any whole number of bytes, digits of any script and case (more lenient than any verifier). */
     private static byte[] hex(String text) {
-        if (text.length() != 64) {
+        if (text.isEmpty() || text.length() % 2 != 0) {
             return null;
         }
-        byte[] bytes = new byte[32];
-        for (int i = 0; i < 32; i++) {
+        byte[] bytes = new byte[text.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
             int high = Character.digit(text.charAt(2 * i), 16);
             int low = Character.digit(text.charAt(2 * i + 1), 16);
             if (high < 0 || low < 0) {

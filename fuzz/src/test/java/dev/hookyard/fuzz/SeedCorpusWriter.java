@@ -28,11 +28,14 @@ class SeedCorpusWriter {
 
     private static final Path ROOT = Path.of("src/test/resources/dev/hookyard/fuzz");
     private static final int MUTATIONS = Mutation.values().length;
+    /** The highest case of DeliveryFuzzing's header value generator. */
+    private static final int CASES = 10;
 
     @Test
     void writeSeeds() throws IOException {
         Map<String, List<FuzzEndpoint>> vendors = Map.of("Least", FuzzEndpoint.LEAST, "Absorb", FuzzEndpoint.ABSORB,
-                "Leah", FuzzEndpoint.LEAH, "LeafLink", FuzzEndpoint.LEAFLINK, "Falkor", FuzzEndpoint.FALKOR);
+                "Leah", FuzzEndpoint.LEAH, "LeafLink", FuzzEndpoint.LEAFLINK, "Falkor", FuzzEndpoint.FALKOR,
+                "GitHub", FuzzEndpoint.GITHUB, "Hmac", FuzzEndpoint.HMAC);
         for (Map.Entry<String, List<FuzzEndpoint>> vendor : vendors.entrySet()) {
             writeDeliverySeeds(vendor.getKey(), vendor.getValue());
             writeSignedSampleSeeds(vendor.getKey(), vendor.getValue());
@@ -43,7 +46,7 @@ class SeedCorpusWriter {
 
     /** Every per-vendor seed, with the two bytes {@link AllVendorsFuzzTest} reads first appended. */
     private static void writeAllVendorsSeeds() throws IOException {
-        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor");
+        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor", "GitHub", "Hmac");
         Path all = dir("AllVendorsFuzzTestInputs");
         for (int v = 0; v < order.size(); v++) {
             for (String target : List.of("DeliveryFuzzTestInputs", "SignedSampleFuzzTestInputs")) {
@@ -88,21 +91,29 @@ class SeedCorpusWriter {
         }
     }
 
-    /** The generator case that reproduces a signer's value, with the real MAC bytes for the body. */
+    /**
+     * The generator case that reproduces a signer's value, with the real MAC bytes of the body (for a signed
+     * timestamp, of the body alone: a seed of one header cannot carry the timestamp anyway).
+     */
     private static void headerValue(FuzzInput input, FuzzEndpoint endpoint, String value, byte[] body) {
-        byte[] mac = Authenticity.hmac(endpoint.active().get(0), body);
+        String secret = endpoint.active().get(0);
+        byte[] mac = Authenticity.hmac(secret, body);
         if (!endpoint.authenticatesBody()) {
             if (value.startsWith("Basic ")) {
-                input.integer(4, 0, 7).string(endpoint.active().get(0));
+                input.integer(4, 0, CASES).string(secret);
             } else {
-                input.integer(5, 0, 7).bool(true).string(value.substring("Bearer ".length()));
+                input.integer(5, 0, CASES).bool(true).string(value.substring("Bearer ".length()));
             }
         } else if (value.startsWith("sha256=")) {
-            input.integer(0, 0, 7).bytes(mac);
+            input.integer(0, 0, CASES).bytes(mac);
+        } else if (value.startsWith("sha1=")) {
+            input.integer(8, 0, CASES).bytes(MacReference.hmac("HmacSHA1", secret, body));
+        } else if (value.startsWith("v1=")) {
+            input.integer(9, 0, CASES).bool(true).bytes(MacReference.hmac("HmacSHA512", secret, body));
         } else if (value.length() == 64) {
-            input.integer(1, 0, 7).bytes(mac);
+            input.integer(1, 0, CASES).bytes(mac);
         } else {
-            input.integer(2, 0, 7).bytes(mac);
+            input.integer(2, 0, CASES).bytes(mac);
         }
     }
 
