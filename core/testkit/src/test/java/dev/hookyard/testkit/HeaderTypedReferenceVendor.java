@@ -10,7 +10,6 @@ import dev.hookyard.spi.RejectionReason;
 import dev.hookyard.spi.Secret;
 import dev.hookyard.spi.Signer;
 import dev.hookyard.spi.Vendor;
-import dev.hookyard.spi.VendorContext;
 import dev.hookyard.spi.VendorFactory;
 import dev.hookyard.spi.Verification;
 import dev.hookyard.spi.Verifier;
@@ -46,22 +45,8 @@ final class HeaderTypedReferenceVendor implements Vendor {
     }
 
     static VendorFactory factory(Flaw flaw) {
-        return new VendorFactory() {
-            @Override
-            public String id() {
-                return "ref-typed";
-            }
-
-            @Override
-            public String description() {
-                return "Reference vendor with the event type in an unsigned header, for the suite's own tests";
-            }
-
-            @Override
-            public Vendor create(VendorContext context) {
-                return new HeaderTypedReferenceVendor(context.keyring(), flaw);
-            }
-        };
+        return HmacReferenceVendor.factory("ref-typed", "Reference vendor with the event type in an unsigned header,"
+                + " for the suite's own tests", keyring -> new HeaderTypedReferenceVendor(keyring, flaw));
     }
 
     @Override
