@@ -140,10 +140,30 @@ final class HmacOptions {
     }
 
     private static void notTaken(String option, FieldSource source, Set<String> taken, String what) {
-        if (source instanceof FieldSource.HeaderField field && taken.contains(field.name().toLowerCase(Locale.ROOT))) {
+        if (!(source instanceof FieldSource.HeaderField field)) {
+            return;
+        }
+        String name = field.name().toLowerCase(Locale.ROOT);
+        if (taken.contains(name)) {
             throw new InvalidOptionException(option, "names the signature or timestamp header",
                     "name the header that carries the " + what);
         }
+        if (isMaskedByTheHost(name)) {
+            throw new InvalidOptionException(option, "names a header whose value Hookyard masks as **** before"
+                    + " parsing (Authorization, Proxy-Authorization, Cookie, and names containing signature, token"
+                    + " or secret), so every delivery would read the same " + what, "point " + option + " at the"
+                    + " field of the body that holds the " + what + ", or at another header");
+        }
+    }
+
+    /**
+     * The host's rule for credential headers (README, "Secret leaks": masked in the store and before parsing), so a
+     * type or key is never read from a header the parser only ever sees as {@code ****}.
+     */
+    private static boolean isMaskedByTheHost(String lowerCaseName) {
+        return List.of("authorization", "proxy-authorization", "cookie").contains(lowerCaseName)
+                || lowerCaseName.contains("signature") || lowerCaseName.contains("token")
+                || lowerCaseName.contains("secret");
     }
 
     private static List<String> eventTypes(Options options) {
