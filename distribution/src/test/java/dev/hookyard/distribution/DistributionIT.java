@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
 
     private static final List<String> VENDORS = List.of("least", "absorb", "leah", "leaflink", "falkor",
-            "standard-webhooks", "stripe");
+            "standard-webhooks", "stripe", "github", "hmac");
     private static final List<String> EXAMPLE_PLUGINS = List.of("jsonl-archive", "http-forward", "absorb-enrich",
             "exec");
     private static final long TIMEOUT_SECONDS = 90;
@@ -152,13 +152,14 @@ class DistributionIT {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "LEAST_SECRET", LEAST_SECRET, "ABSORB_SECRET", "absorb-secret",
                 "LEAH_CREDENTIAL", "leah-user:leah-password", "LEAFLINK_KEY", "leaflink-key",
-                "FALKOR_SECRET", "falkor-secret",
+                "FALKOR_SECRET", "falkor-secret", "GITHUB_WEBHOOK_SECRET", "github-secret",
                 "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXX",
                 "ABSORB_API_USERNAME", "api-admin", "ABSORB_API_PASSWORD", "api-password",
                 "ABSORB_API_PRIVATE_KEY", "api-key"));
         environment.put("ENRICHED_EVENTS_URL", "https://example.com/enriched");
         environment.put("STANDARD_WEBHOOKS_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         environment.put("STRIPE_SECRET", "whsec_stripe-example-secret");
+        environment.put("ORDERS_WEBHOOK_SECRET", "orders-secret");
 
         Result result = hookyard(home, environment, "check", "--config", config.toString(), "--plugins",
                 plugins.toString());

@@ -63,12 +63,19 @@ class EveryEventTypeIT {
         ENDPOINTS.put("standard-webhooks", new String[] {"STANDARD_WEBHOOKS_SECRET",
                 "whsec_c3RhbmRhcmQtd2ViaG9va3MtZGlzdC1zZWNyZXQtOWIxNA=="});
         ENDPOINTS.put("stripe", new String[] {"STRIPE_SECRET", "whsec_stripe_dist_secret_2d7f05"});
+        ENDPOINTS.put("github", new String[] {"GITHUB_SECRET", "github-dist-secret-a51b7e"});
+        ENDPOINTS.put("hmac", new String[] {"HMAC_SECRET", "hmac-dist-secret-3f02d9"});
     }
 
-    /** Vendor options, the same on the endpoint and on {@code send}. */
+    /**
+     * Vendor options, the same on the endpoint, on {@code send}, and on {@code vendors} (whose catalog for hmac
+     * depends on them); values are plain YAML scalars in a flow mapping.
+     */
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "leah", List.of("scheme=basic"),
-            "falkor", List.of("platform=ByteKast"));
+            "falkor", List.of("platform=ByteKast"),
+            "hmac", List.of("header=X-Orders-Signature", "algorithm=sha512", "encoding=base64", "prefix=v1=",
+                    "timestampHeader=X-Orders-Timestamp", "type=/type", "key=/id", "eventTypes=order.created"));
     private static final String TOKEN = "mgmt-dist-token-2f9d61b7";
     private static final String WRONG_SECRET = "not-the-least-secret";
     private static final Pattern EVENT_TYPE_LINE = Pattern.compile("^    (\\S+)\\s{2,}\\S");
@@ -112,7 +119,7 @@ class EveryEventTypeIT {
         assertTrue(port.find());
         URI management = URI.create("http://127.0.0.1:" + port.group(1) + "/");
 
-        // Every event type of every vendor, as 'bin/hookyard vendors ID' lists them.
+        // Every event type of every vendor, as 'bin/hookyard vendors ID' lists them for the endpoint's options.
         Map<String, List<String>> types = new LinkedHashMap<>();
         for (String vendor : ENDPOINTS.keySet()) {
             types.put(vendor, eventTypes(launcher, vendor));
@@ -243,8 +250,11 @@ class EveryEventTypeIT {
                     .append(secret[0]).append("}\"]");
             List<String> options = OPTIONS.getOrDefault(name, List.of());
             if (!options.isEmpty()) {
-                yaml.append(", options: { ").append(options.stream().map(o -> o.replace("=", ": "))
-                        .collect(Collectors.joining(", "))).append(" }");
+                // NAME=VALUE, split at the first '=' (a value may hold one); quoted, as a value may hold ':' too.
+                yaml.append(", options: { ").append(options.stream()
+                                .map(o -> o.substring(0, o.indexOf('=')) + ": \"" + o.substring(o.indexOf('=') + 1)
+                                        + "\"")
+                                .collect(Collectors.joining(", "))).append(" }");
             }
             yaml.append(" }\n");
         });
@@ -274,7 +284,12 @@ class EveryEventTypeIT {
 
     /** The event types {@code bin/hookyard vendors VENDOR} lists, checked against the count it announces. */
     private List<String> eventTypes(Path launcher, String vendor) throws Exception {
-        Command listed = command(launcher, Map.of(), "vendors", vendor);
+        List<String> args = new ArrayList<>(List.of("vendors", vendor));
+        for (String option : OPTIONS.getOrDefault(vendor, List.of())) {
+            args.add("--option");
+            args.add(option);
+        }
+        Command listed = command(launcher, Map.of(), args.toArray(String[]::new));
         assertEquals(0, listed.status(), listed::toString);
         List<String> names = new ArrayList<>();
         boolean inTypes = false;

@@ -19,7 +19,8 @@ class AllVendorsFuzzTest {
     /** New vendors go at the end: the index byte of every existing seed keeps naming its vendor. */
     static final List<List<FuzzEndpoint>> ENDPOINTS = List.of(FuzzEndpoint.LEAST, FuzzEndpoint.ABSORB,
             FuzzEndpoint.LEAH, FuzzEndpoint.LEAFLINK, FuzzEndpoint.FALKOR, FuzzEndpoint.STANDARD_WEBHOOKS,
-            FuzzEndpoint.STRIPE);
+            FuzzEndpoint.STRIPE,
+            FuzzEndpoint.GITHUB, FuzzEndpoint.HMAC);
     private static final List<List<Vendor>> VENDORS = ENDPOINTS.stream()
             .map(endpoints -> endpoints.stream().map(FuzzEndpoint::vendor).toList()).toList();
 

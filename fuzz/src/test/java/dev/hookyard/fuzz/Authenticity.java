@@ -23,10 +23,11 @@ import javax.crypto.spec.SecretKeySpec;
  * that the fuzz targets can tell a forgery from a genuine delivery without trusting the code under test.
  *
  * <ul>
- *   <li>{@link Verdict#FORGED}: no header value carries the body's HMAC-SHA256 under an active secret (in hex or
- *       base64, with or without {@code sha256=}, surrounded by whitespace or not) or, for Leah, an active credential,
- *       or, for a vendor that signs a timestamp, proof over a timestamp within the tolerance (the endpoint's
- *       {@link Proof}). Nobody without a secret can make anything else, so the verifier must reject it.</li>
+ *   <li>{@link Verdict#FORGED}: no header value carries the endpoint's {@link Proof} under an active secret: the
+ *       body's HMAC-SHA256 for most vendors, in hex or base64, after any short prefix, surrounded by whitespace or
+ *       not ({@link MacReference}); for Leah, an active credential; for a vendor that signs a timestamp, proof over a
+ *       timestamp within the tolerance. Nobody without a secret can make anything else, so the verifier must reject
+ *       it.</li>
  *   <li>{@link Verdict#GENUINE}: the headers are exactly what the vendor's own signer produces for this body with an
  *       active secret, plus only harmless headers ({@link #HARMLESS}); the verifier must accept it.</li>
  *   <li>{@link Verdict#UNDECIDED}: everything between (a respelled but equivalent signature, a duplicated header, a
@@ -46,22 +47,33 @@ final class Authenticity {
 
     enum Verdict { FORGED, UNDECIDED, GENUINE }
 
+    /** Longer than any prefix a vendor expects before its MAC. */
+    private static final int MAX_PREFIX_CHARS = 16;
+
     private Authenticity() {
     }
 
     /**
+     * The verdict on a delivery signed for {@code eventType} ({@code null}: unknown; the signer's output without a
+     * type is then the genuine one).
+     *
      * @param now the time the verifier reads from its clock (timestamps are judged against it)
      */
-    static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body, Instant now) {
-        if (isExactlySigned(endpoint, vendor, headers, body)) {
+    static Verdict classify(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body, String eventType,
+                            Instant now) {
+        if (isExactlySigned(endpoint, vendor, headers, body, eventType)) {
             return Verdict.GENUINE;
         }
         return endpoint.proof().carriedBy(endpoint.active(), headers, body, now) ? Verdict.UNDECIDED
                 : Verdict.FORGED;
     }
 
-    /** The headers are one active secret's signer output for this body, plus harmless extras, nothing else. */
-    static boolean isExactlySigned(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body) {
+    /**
+     * The headers are one active secret's signer output for this body (and event type, if known), plus harmless
+     * extras, nothing else.
+     */
+    static boolean isExactlySigned(FuzzEndpoint endpoint, Vendor vendor, Headers headers, byte[] body,
+                                   String eventType) {
         Map<String, List<String>> rest = new LinkedHashMap<>();
         headers.toMap().forEach((name, values) -> {
             if (!HARMLESS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -70,7 +82,8 @@ final class Authenticity {
         });
         for (Secret secret : endpoint.activeSecrets()) {
             Map<String, List<String>> signed = new LinkedHashMap<>();
-            vendor.signer().sign(body.clone(), secret)
+            (eventType == null ? vendor.signer().sign(body.clone(), secret)
+                    : vendor.signer().sign(body.clone(), secret, eventType))
                     .forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), List.of(value)));
             if (signed.equals(rest)) {
                 return true;
@@ -79,14 +92,7 @@ final class Authenticity {
         return false;
     }
 
-    static List<byte[]> macs(List<String> secrets, byte[] body) {
-        List<byte[]> macs = new ArrayList<>();
-        for (String secret : secrets) {
-            macs.add(hmac(secret, body));
-        }
-        return macs;
-    }
-
+    /** HMAC-SHA256 of {@code body} under {@code secret}: what most vendors sign. */
     static byte[] hmac(String secret, byte[] body) {
         return hmac(secret.getBytes(StandardCharsets.UTF_8), body);
     }
@@ -167,12 +173,18 @@ final class Authenticity {
         return false;
     }
 
-    /** Every reading of a signature value: stripped, with and without a prefix, as hex or as base64. */
+    /**
+     * Every reading of a signature value: stripped, and after each {@code =}, {@code :}, {@code ,} or space among its
+     * first {@value #MAX_PREFIX_CHARS} characters (any prefix a vendor may expect: {@code sha256=}, {@code v1=}, ...),
+     * as hex or as base64.
+     */
     private static List<byte[]> leniently(String value) {
         String text = stripLoosely(value);
         List<String> bare = new ArrayList<>(List.of(text));
-        if (text.length() >= 7 && text.regionMatches(true, 0, "sha256=", 0, 7)) {
-            bare.add(stripLoosely(text.substring(7)));
+        for (int i = 0; i < Math.min(text.length(), MAX_PREFIX_CHARS); i++) {
+            if ("=:, ".indexOf(text.charAt(i)) >= 0) {
+                bare.add(stripLoosely(text.substring(i + 1)));
+            }
         }
         List<byte[]> readings = new ArrayList<>();
         for (String candidate : bare) {
@@ -202,12 +214,13 @@ final class Authenticity {
         return c <= 0x20 || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
+    /** Hex of any whole number of bytes, digits of any script and case (more lenient than any verifier). */
     private static byte[] hex(String text) {
-        if (text.length() != 64) {
+        if (text.isEmpty() || text.length() % 2 != 0) {
             return null;
         }
-        byte[] bytes = new byte[32];
-        for (int i = 0; i < 32; i++) {
+        byte[] bytes = new byte[text.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
             int high = Character.digit(text.charAt(2 * i), 16);
             int low = Character.digit(text.charAt(2 * i + 1), 16);
             if (high < 0 || low < 0) {

@@ -5,6 +5,7 @@ import dev.hookyard.spi.ParseResult;
 import dev.hookyard.spi.Vendor;
 import dev.hookyard.spi.Verification;
 import dev.hookyard.spi.WebhookEvent;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,15 +24,21 @@ final class DeliveryChecks {
     }
 
     /**
-     * Verifies, checks the answer against the {@link Authenticity} reference, and returns it. Never returns null.
+     * Verifies a delivery of unknown event type, checks the answer against the {@link Authenticity} reference, and
+     * returns it. Never returns null.
      */
     static Verification verify(FuzzEndpoint endpoint, Vendor vendor, Delivery delivery) {
+        return verify(endpoint, vendor, delivery, null);
+    }
+
+    /** As {@link #verify(FuzzEndpoint, Vendor, Delivery)}, for a delivery signed for {@code eventType}. */
+    static Verification verify(FuzzEndpoint endpoint, Vendor vendor, Delivery delivery, String eventType) {
         Verification verification = vendor.verifier().verify(delivery);
         if (verification == null) {
             throw new AssertionError(endpoint.label() + ": the verifier returned null");
         }
         Authenticity.Verdict verdict = Authenticity.classify(endpoint, vendor, delivery.headers(), delivery.body(),
-                delivery.receivedAt());
+                eventType, delivery.receivedAt());
         if (verification instanceof Verification.Rejected rejected) {
             if (verdict == Authenticity.Verdict.GENUINE) {
                 throw new AssertionError(endpoint.label() + ": a delivery whose headers are exactly the signer's"
@@ -93,10 +100,16 @@ final class DeliveryChecks {
     static void checkNoSecretIn(FuzzEndpoint endpoint, Delivery delivery, String what, String text) {
         byte[] body = delivery.body();
         for (String secret : endpoint.allSecrets()) {
-            List<String> forms = List.of(secret, Base64.getEncoder().encodeToString(secret.getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)),
-                    HexFormat.of().formatHex(Authenticity.hmac(secret, body)),
-                    Base64.getEncoder().withoutPadding().encodeToString(Authenticity.hmac(secret, body)));
+            List<String> forms = new ArrayList<>(List.of(secret, Base64.getEncoder().encodeToString(secret.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8))));
+            List<byte[]> macs = new ArrayList<>(List.of(Authenticity.hmac(secret, body)));
+            if (endpoint.proof() instanceof MacReference reference) {
+                macs.addAll(reference.macs(List.of(secret), delivery.headers(), body));
+            }
+            for (byte[] mac : macs) {
+                forms.add(HexFormat.of().formatHex(mac));
+                forms.add(Base64.getEncoder().withoutPadding().encodeToString(mac));
+            }
             for (String form : forms) {
                 if (text.contains(form)) {
                     throw new AssertionError(endpoint.label() + ": the " + what + " contains a secret or an"

@@ -7,6 +7,8 @@ import dev.hookyard.spi.VendorFactory;
 import dev.hookyard.testkit.VendorContexts;
 import dev.hookyard.vendor.absorb.AbsorbVendorFactory;
 import dev.hookyard.vendor.falkor.FalkorVendorFactory;
+import dev.hookyard.vendor.github.GitHubVendorFactory;
+import dev.hookyard.vendor.hmac.HmacVendorFactory;
 import dev.hookyard.vendor.leaflink.LeafLinkVendorFactory;
 import dev.hookyard.vendor.leah.LeahVendorFactory;
 import dev.hookyard.vendor.least.LeastVendorFactory;
@@ -15,6 +17,7 @@ import dev.hookyard.vendor.stripe.StripeVendorFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One configured endpoint of one vendor, as the fuzz targets and the property test use it: the vendor built by its
@@ -27,9 +30,11 @@ import java.util.Map;
  * @param active         the two active secrets
  * @param inactive       a secret the endpoint does not have
  * @param proof          what a genuine delivery carries, as the independent reference checks it
+ * @param unsignedHeaders headers the signer sends that the signature does not cover (GitHub's X-GitHub-Event), in
+ *                       any case
  */
 record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> options, List<String> active,
-                    String inactive, Proof proof) {
+                    String inactive, Proof proof, Set<String> unsignedHeaders) {
 
     /** The vendor for this endpoint, built as the host builds it, on the test kit's fixed clock. */
     Vendor vendor() {
@@ -58,6 +63,8 @@ record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> opt
 
     // ---- the endpoints of each vendor, one per option set worth fuzzing ---------------------------------------------
 
+    private static final Set<String> GITHUB_UNSIGNED = Set.of("X-GitHub-Event", "X-GitHub-Delivery");
+
     static final List<FuzzEndpoint> LEAST = List.of(
             mac("least-any", new LeastVendorFactory(), Map.of()),
             mac("least-collection", new LeastVendorFactory(), Map.of("channel", "collection")),
@@ -70,11 +77,11 @@ record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> opt
     /** Leah: Basic secrets are user:password (the password may hold ':'), Bearer secrets are tokens. */
     static final List<FuzzEndpoint> LEAH = List.of(
             new FuzzEndpoint("leah-either", new LeahVendorFactory(), Map.of("scheme", "either"),
-                    List.of("leah-user:pa:ss-7Qk", "leah-bearer-token-Xw9"), "leah-user:pa:ss-OLD", Proof.CREDENTIAL),
+                    List.of("leah-user:pa:ss-7Qk", "leah-bearer-token-Xw9"), "leah-user:pa:ss-OLD", Proof.CREDENTIAL, Set.of()),
             new FuzzEndpoint("leah-basic", new LeahVendorFactory(), Map.of("scheme", "basic"),
-                    List.of("basic-one:pw-1\u00e9", "basic-two:pw:2"), "basic-one:pw-2", Proof.CREDENTIAL),
+                    List.of("basic-one:pw-1\u00e9", "basic-two:pw:2"), "basic-one:pw-2", Proof.CREDENTIAL, Set.of()),
             new FuzzEndpoint("leah-bearer", new LeahVendorFactory(), Map.of("scheme", "bearer", "strict", true),
-                    List.of("tok-aaaa-1111", "tok-bbbb-2222"), "tok-aaaa-1112", Proof.CREDENTIAL));
+                    List.of("tok-aaaa-1111", "tok-bbbb-2222"), "tok-aaaa-1112", Proof.CREDENTIAL, Set.of()));
 
     static final List<FuzzEndpoint> LEAFLINK = List.of(
             mac("leaflink", new LeafLinkVendorFactory(), Map.of()),
@@ -93,26 +100,51 @@ record FuzzEndpoint(String label, VendorFactory factory, Map<String, Object> opt
             new FuzzEndpoint("standard-webhooks", new StandardWebhooksVendorFactory(), Map.of(),
                     List.of("whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy1vbmU=",
                             "whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy10d28="),
-                    "whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy1vbGQ=", new StandardWebhooksProof(Map.of(), 300, 300)),
+                    "whsec_ZnV6ei1zdGFuZGFyZC13ZWJob29rcy1vbGQ=", new StandardWebhooksProof(Map.of(), 300, 300), Set.of()),
             new FuzzEndpoint("standard-webhooks-svix-ed25519", new StandardWebhooksVendorFactory(),
                     Map.of("headerPrefix", "svix"),
                     List.of(FuzzKeys.ED25519_ONE, FuzzKeys.ED25519_TWO), FuzzKeys.ED25519_OLD,
-                    new StandardWebhooksProof(FuzzKeys.ED25519_PUBLIC, 300, 300)),
+                    new StandardWebhooksProof(FuzzKeys.ED25519_PUBLIC, 300, 300), Set.of()),
             new FuzzEndpoint("standard-webhooks-narrow", new StandardWebhooksVendorFactory(),
                     Map.of("pastToleranceSeconds", 30, "futureToleranceSeconds", 1),
                     List.of("whsec_ZnV6ei1uYXJyb3ctb25l", "whsec_ZnV6ei1uYXJyb3ctdHdv"), "whsec_ZnV6ei1uYXJyb3ctb2xk",
-                    new StandardWebhooksProof(Map.of(), 30, 1)));
+                    new StandardWebhooksProof(Map.of(), 30, 1), Set.of()));
 
     static final List<FuzzEndpoint> STRIPE = List.of(
             new FuzzEndpoint("stripe", new StripeVendorFactory(), Map.of(),
                     List.of("whsec_fuzz_stripe_one", "whsec_fuzz_stripe_two"), "whsec_fuzz_stripe_retired",
-                    new StripeProof(300, 300)),
+                    new StripeProof(300, 300), Set.of()),
             new FuzzEndpoint("stripe-narrow", new StripeVendorFactory(), Map.of("toleranceSeconds", 10),
                     List.of("whsec_fuzz_narrow_one", "whsec_fuzz_narrow_two"), "whsec_fuzz_narrow_retired",
-                    new StripeProof(10, 10)));
+                    new StripeProof(10, 10), Set.of()));
+
+    /** GitHub signs the body only: the event name and the delivery id travel unsigned. */
+    static final List<FuzzEndpoint> GITHUB = List.of(
+            mac("github", new GitHubVendorFactory(), Map.of(), MacReference.BODY_SHA256, GITHUB_UNSIGNED),
+            mac("github-sha1", new GitHubVendorFactory(), Map.of("allowSha1", true),
+                    MacReference.body("HmacSHA256", "HmacSHA1"), GITHUB_UNSIGNED));
+
+    /** The configurable HMAC vendor, on three option sets from simplest to every option. */
+    static final List<FuzzEndpoint> HMAC = List.of(
+            mac("hmac-basic", new HmacVendorFactory(), Map.of("header", "X-Signature", "type", "/event", "key",
+                    "/id"), MacReference.BODY_SHA256, Set.of()),
+            mac("hmac-timestamped", new HmacVendorFactory(), Map.of("header", "X-Orders-Signature", "algorithm",
+                            "sha512", "encoding", "base64", "prefix", "v1=", "timestampHeader", "X-Orders-Timestamp",
+                            "signedContent", "v1:{timestamp}:{body}", "type", "header:X-Orders-Event", "key",
+                            "header:X-Orders-Id", "eventTypes", List.of("order.created", "order.paid")),
+                    new MacReference(List.of("HmacSHA512"), "X-Orders-Timestamp", "v1:{timestamp}:{body}"),
+                    Set.of("X-Orders-Event", "X-Orders-Id")),
+            mac("hmac-sha1", new HmacVendorFactory(), Map.of("header", "X-Legacy-Signature", "algorithm", "sha1",
+                    "prefix", "sha1=", "type", "/meta/type"), MacReference.body("HmacSHA1"), Set.of()));
 
     private static FuzzEndpoint mac(String label, VendorFactory factory, Map<String, Object> options) {
+        return mac(label, factory, options, MacReference.BODY_SHA256, Set.of());
+    }
+
+    private static FuzzEndpoint mac(String label, VendorFactory factory, Map<String, Object> options,
+                                    Proof macs, Set<String> unsignedHeaders) {
         return new FuzzEndpoint(label, factory, options,
-                List.of(label + "-secret-one", label + "-secret-two"), label + "-secret-retired", Proof.BODY_MAC);
+                List.of(label + "-secret-one", label + "-secret-two"), label + "-secret-retired", macs,
+                unsignedHeaders);
     }
 }

@@ -542,7 +542,7 @@ class HostileHttpPropertyTest {
         Map<String, List<String>> multi = new LinkedHashMap<>();
         headers.forEach((name, value) -> multi.computeIfAbsent(name, n -> new ArrayList<>())
                 .addAll(Arrays.asList(value.split("\u0000", -1))));
-        return Authenticity.classify(target.setup(), target.vendor(), Headers.of(multi), body, Instant.now());
+        return Authenticity.classify(target.setup(), target.vendor(), Headers.of(multi), body, null, Instant.now());
     }
 
     // ---- what the server did ----------------------------------------------------------------------------------------

@@ -22,10 +22,6 @@ interface Proof {
         return true;
     }
 
-    /** HMAC-SHA256 of the raw body keyed with the secret's UTF-8 bytes (LEAST, Absorb, LeafLink, Falkor). */
-    Proof BODY_MAC = (secrets, headers, body, now) ->
-            Authenticity.carriesMac(headers, Authenticity.macs(secrets, body));
-
     /** A static credential, as a token or as base64 of it (Leah): it says nothing about the body. */
     Proof CREDENTIAL = new Proof() {
         @Override

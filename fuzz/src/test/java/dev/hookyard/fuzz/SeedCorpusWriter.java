@@ -28,12 +28,15 @@ class SeedCorpusWriter {
 
     private static final Path ROOT = Path.of("src/test/resources/dev/hookyard/fuzz");
     private static final int MUTATIONS = Mutation.values().length;
+    /** The highest case of DeliveryFuzzing's header value generator. */
+    private static final int CASES = 10;
 
     @Test
     void writeSeeds() throws IOException {
         Map<String, List<FuzzEndpoint>> vendors = Map.of("Least", FuzzEndpoint.LEAST, "Absorb", FuzzEndpoint.ABSORB,
                 "Leah", FuzzEndpoint.LEAH, "LeafLink", FuzzEndpoint.LEAFLINK, "Falkor", FuzzEndpoint.FALKOR,
-                "StandardWebhooks", FuzzEndpoint.STANDARD_WEBHOOKS, "Stripe", FuzzEndpoint.STRIPE);
+                "StandardWebhooks", FuzzEndpoint.STANDARD_WEBHOOKS, "Stripe", FuzzEndpoint.STRIPE,
+                "GitHub", FuzzEndpoint.GITHUB, "Hmac", FuzzEndpoint.HMAC);
         for (Map.Entry<String, List<FuzzEndpoint>> vendor : vendors.entrySet()) {
             writeDeliverySeeds(vendor.getKey(), vendor.getValue());
             writeSignedSampleSeeds(vendor.getKey(), vendor.getValue());
@@ -44,7 +47,8 @@ class SeedCorpusWriter {
 
     /** Every per-vendor seed, with the two bytes {@link AllVendorsFuzzTest} reads first appended. */
     private static void writeAllVendorsSeeds() throws IOException {
-        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor", "StandardWebhooks", "Stripe");
+        List<String> order = List.of("Least", "Absorb", "Leah", "LeafLink", "Falkor", "StandardWebhooks", "Stripe",
+                "GitHub", "Hmac");
         Path all = dir("AllVendorsFuzzTestInputs");
         for (int v = 0; v < order.size(); v++) {
             for (String target : List.of("DeliveryFuzzTestInputs", "SignedSampleFuzzTestInputs")) {
@@ -97,22 +101,27 @@ class SeedCorpusWriter {
      * value that is not one (an id, a timestamp, a signature over more than the body), verbatim.
      */
     private static void headerValue(FuzzInput input, FuzzEndpoint endpoint, String value, byte[] body) {
-        byte[] mac = Authenticity.hmac(endpoint.active().get(0), body);
+        String secret = endpoint.active().get(0);
+        byte[] mac = Authenticity.hmac(secret, body);
         String hex = java.util.HexFormat.of().formatHex(mac);
         if (!endpoint.authenticatesBody()) {
             if (value.startsWith("Basic ")) {
-                input.integer(4, 0, 7).string(endpoint.active().get(0));
+                input.integer(4, 0, CASES).string(secret);
             } else {
-                input.integer(5, 0, 7).bool(true).string(value.substring("Bearer ".length()));
+                input.integer(5, 0, CASES).bool(true).string(value.substring("Bearer ".length()));
             }
         } else if (value.equals("sha256=" + hex)) {
-            input.integer(0, 0, 7).bytes(mac);
+            input.integer(0, 0, CASES).bytes(mac);
         } else if (value.equalsIgnoreCase(hex)) {
-            input.integer(1, 0, 7).bytes(mac);
+            input.integer(1, 0, CASES).bytes(mac);
         } else if (value.equals(java.util.Base64.getEncoder().encodeToString(mac))) {
-            input.integer(2, 0, 7).bytes(mac);
+            input.integer(2, 0, CASES).bytes(mac);
+        } else if (value.startsWith("sha1=")) {
+            input.integer(8, 0, CASES).bytes(MacReference.hmac("HmacSHA1", secret, body));
+        } else if (value.startsWith("v1=")) {
+            input.integer(9, 0, CASES).bool(true).bytes(MacReference.hmac("HmacSHA512", secret, body));
         } else {
-            input.integer(7, 0, 7).string(value);
+            input.integer(7, 0, CASES).string(value);
         }
     }
 

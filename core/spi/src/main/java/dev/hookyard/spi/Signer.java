@@ -18,4 +18,17 @@ public interface Signer {
      *                                  sign, and never contains the secret
      */
     Map<String, String> sign(byte[] body, Secret secret);
+
+    /**
+     * The headers for a body of a known event type. Most platforms name the event type inside the body, so the
+     * default is {@link #sign(byte[], Secret)}. A platform that names it in a header instead (GitHub's
+     * {@code X-GitHub-Event}) overrides this to send that header too, so that a signed catalog sample parses to its
+     * type; without the type, such a signer leaves the header out.
+     *
+     * @param eventType the event type's wire name, as the vendor's {@link EventCatalog} lists it (or any type the
+     *                  vendor may send)
+     */
+    default Map<String, String> sign(byte[] body, Secret secret, String eventType) {
+        return sign(body, secret);
+    }
 }

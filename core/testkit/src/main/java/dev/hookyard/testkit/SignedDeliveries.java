@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,10 +55,13 @@ public final class SignedDeliveries {
                 Clock.fixed(Objects.requireNonNull(receivedAt, "receivedAt"), ZoneOffset.UTC));
     }
 
-    /** The catalog sample of {@code type}, signed. */
+    /**
+     * The catalog sample of {@code type}, signed for that type (see {@link dev.hookyard.spi.Signer#sign(byte[],
+     * Secret, String)}: a vendor that names the type in a header sends it).
+     */
     public Delivery sample(EventType type) {
         Objects.requireNonNull(type, "type");
-        return body(type.sampleBody().getBytes(StandardCharsets.UTF_8));
+        return body(type.sampleBody().getBytes(StandardCharsets.UTF_8), type.name());
     }
 
     /**
@@ -72,15 +76,30 @@ public final class SignedDeliveries {
         return sample(type);
     }
 
-    /** An arbitrary body, signed exactly as the vendor's signer signs it. */
+    /** An arbitrary body, signed exactly as the vendor's signer signs a body of unknown event type. */
     public Delivery body(byte[] body) {
         Objects.requireNonNull(body, "body");
-        Headers headers = Headers.ofSingle(vendor.signer().sign(body.clone(), secret));
-        return new Delivery(endpoint, headers, body, clock.instant());
+        return delivery(body, vendor.signer().sign(body.clone(), secret));
+    }
+
+    /** An arbitrary body, signed exactly as the vendor's signer signs a body of this event type. */
+    public Delivery body(byte[] body, String eventType) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(eventType, "eventType");
+        return delivery(body, vendor.signer().sign(body.clone(), secret, eventType));
+    }
+
+    /** An arbitrary body given as text, encoded as UTF-8 and signed for this event type. */
+    public Delivery body(String body, String eventType) {
+        return body(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), eventType);
     }
 
     /** An arbitrary body given as text, encoded as UTF-8 and signed. */
     public Delivery body(String body) {
         return body(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Delivery delivery(byte[] body, Map<String, String> signed) {
+        return new Delivery(endpoint, Headers.ofSingle(signed), body, clock.instant());
     }
 }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -53,25 +54,31 @@ final class HmacReferenceVendor implements Vendor {
     }
 
     static VendorFactory factory(Flaw flaw) {
+        return factory("ref", "Reference vendor for the suite's own tests",
+                keyring -> new HmacReferenceVendor(keyring, flaw));
+    }
+
+    /** A factory of the suite's reference vendors: an id, a description, and the vendor for an endpoint's keyring. */
+    static VendorFactory factory(String id, String description, Function<Keyring, Vendor> build) {
         return new VendorFactory() {
             @Override
             public String id() {
-                return "ref";
+                return id;
             }
 
             @Override
             public String description() {
-                return "Reference vendor for the suite's own tests";
+                return description;
             }
 
             @Override
             public Vendor create(VendorContext context) {
-                return new HmacReferenceVendor(context.keyring(), flaw);
+                return build.apply(context.keyring());
             }
         };
     }
 
-    private static byte[] mac(Secret secret, byte[] body) {
+    static byte[] mac(Secret secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.utf8(), "HmacSHA256"));

@@ -49,6 +49,17 @@ class SignedDeliveriesTest {
     }
 
     @Test
+    void samplesAndTypedBodiesAreSignedForTheirEventTypeAndOtherBodiesWithout() {
+        SignedDeliveries typed = SignedDeliveries.of(HeaderTypedReferenceVendor.factory(
+                HeaderTypedReferenceVendor.Flaw.NONE).create(VendorContexts.withSecrets("typed", "k1")), "typed",
+                Secret.of("k1"), AT);
+
+        assertEquals(List.of("ref.two"), typed.sample("ref.two").headers().all(HeaderTypedReferenceVendor.EVENT));
+        assertEquals(List.of("ref.x"), typed.body("{\"id\":3}", "ref.x").headers().all(HeaderTypedReferenceVendor.EVENT));
+        assertEquals(List.of(), typed.body("{\"id\":3}").headers().all(HeaderTypedReferenceVendor.EVENT));
+    }
+
+    @Test
     void arbitraryBodyIsSignedWithTheGivenSecret() {
         Delivery delivery = SignedDeliveries.of(vendor, "toys", Secret.of("other"), AT).body("hello");
 

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.hookyard.spi.VendorFactory;
 import dev.hookyard.testkit.HmacReferenceVendor.Flaw;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -51,9 +52,44 @@ class VendorConformanceSuiteTest {
         assertCaught(LastDuplicateWins.class);
     }
 
+    @Test
+    void aVendorWithAnUnsignedTypeHeaderPassesWhenItDeclaresIt() {
+        TestExecutionSummary summary = run(DeclaresUnsignedHeader.class);
+        assertEquals(0, summary.getTotalFailureCount(), () -> failures(summary));
+        assertTrue(summary.getTestsSucceededCount() >= 20, "the suite ran its checks: "
+                + summary.getTestsSucceededCount());
+    }
+
+    @Test
+    void anUnsignedHeaderThatIsNotDeclaredIsCaught() {
+        assertCaught(UndeclaredUnsignedHeader.class);
+    }
+
+    @Test
+    void declaringEveryHeaderUnsignedIsCaught() {
+        assertCaughtBy(DeclaresEverythingUnsigned.class, "anUnsignedHeaderNeverDecidesVerification");
+    }
+
+    @Test
+    void aVerifierThatNeedsADeclaredUnsignedHeaderIsCaught() {
+        assertCaughtBy(VerifierNeedsUnsignedHeader.class, "anUnsignedHeaderNeverDecidesVerification");
+    }
+
+    @Test
+    void declaringAHeaderTheSignerDoesNotSendIsCaught() {
+        assertCaughtBy(SignerOmitsDeclaredHeader.class, "anUnsignedHeaderNeverDecidesVerification");
+    }
+
     private static void assertCaught(Class<?> suite) {
         TestExecutionSummary summary = run(suite);
         assertTrue(summary.getTotalFailureCount() > 0, suite.getSimpleName() + " passed the suite");
+    }
+
+    /** The suite fails, and among its failures is the check {@code method}. */
+    private static void assertCaughtBy(Class<?> suite, String method) {
+        TestExecutionSummary summary = run(suite);
+        assertTrue(summary.getFailures().stream().anyMatch(f -> f.getTestIdentifier().getUniqueId()
+                .contains(method)), suite.getSimpleName() + " was not caught by " + method + ": " + failures(summary));
     }
 
     private static TestExecutionSummary run(Class<?> suite) {
@@ -109,6 +145,47 @@ class VendorConformanceSuiteTest {
         @Override
         protected VendorFactory factory() {
             return HmacReferenceVendor.factory(Flaw.PARSES_ANYTHING);
+        }
+    }
+
+    /** The reference vendor with its type in an unsigned header, declared as such: a correct configuration. */
+    static class DeclaresUnsignedHeader extends VendorConformanceSuite {
+        @Override
+        protected VendorFactory factory() {
+            return HeaderTypedReferenceVendor.factory(HeaderTypedReferenceVendor.Flaw.NONE);
+        }
+
+        @Override
+        protected Set<String> unsignedHeaders() {
+            return Set.of("x-ref-event");
+        }
+    }
+
+    static class UndeclaredUnsignedHeader extends VendorConformanceSuite {
+        @Override
+        protected VendorFactory factory() {
+            return HeaderTypedReferenceVendor.factory(HeaderTypedReferenceVendor.Flaw.NONE);
+        }
+    }
+
+    static class DeclaresEverythingUnsigned extends DeclaresUnsignedHeader {
+        @Override
+        protected Set<String> unsignedHeaders() {
+            return Set.of(HeaderTypedReferenceVendor.EVENT, HeaderTypedReferenceVendor.SIGNATURE);
+        }
+    }
+
+    static class VerifierNeedsUnsignedHeader extends DeclaresUnsignedHeader {
+        @Override
+        protected VendorFactory factory() {
+            return HeaderTypedReferenceVendor.factory(HeaderTypedReferenceVendor.Flaw.VERIFIER_REQUIRES_EVENT_HEADER);
+        }
+    }
+
+    static class SignerOmitsDeclaredHeader extends DeclaresUnsignedHeader {
+        @Override
+        protected VendorFactory factory() {
+            return HeaderTypedReferenceVendor.factory(HeaderTypedReferenceVendor.Flaw.SIGNER_OMITS_EVENT_HEADER);
         }
     }
 }

@@ -50,6 +50,12 @@ abstract class SignedDeliveryCommand {
                     + " The signature must match what the receiving endpoint expects.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--event-type", paramLabel = "TYPE",
+            description = "With --body-file: the body's event type, for vendors that send it in a header rather than"
+                    + " in the body (github: X-GitHub-Event; hmac with type: header:NAME). --type names its sample's"
+                    + " type itself.")
+    String eventType;
+
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nThe secret (never an argument: arguments are"
             + " visible in 'ps' and kept in shell history):%n")
     SecretSource secret;
@@ -90,19 +96,26 @@ abstract class SignedDeliveryCommand {
         try (InstalledPlugins installed = plugins.discover(environment)) {
             VendorFactory factory = CommandVendors.find(installed, vendor);
             Vendor built = CommandVendors.create(factory, new Keyring(List.of(key)), Options.of(options));
-            String typeName = null;
+            String typeName;
             byte[] body;
             if (bodySource.type != null) {
+                if (eventType != null) {
+                    throw new CommandFailedException(ExitCodes.CONFIG, "--event-type goes with --body-file; --type"
+                            + " already names the event type of its sample");
+                }
                 EventType type = CommandVendors.eventType(built, factory.id(), bodySource.type);
                 typeName = type.name();
                 body = type.sampleBody().getBytes(StandardCharsets.UTF_8);
             } else {
+                typeName = eventType;
                 body = readBody(bodySource.file);
             }
             byte[] signed = body.clone();
             Map<String, String> headers;
             try {
-                headers = ContextClassLoader.callAs(built, () -> built.signer().sign(signed, key));
+                // With its type, a vendor that names the type in a header (GitHub) sends that header too.
+                headers = ContextClassLoader.callAs(built, () -> typeName == null ? built.signer().sign(signed, key)
+                        : built.signer().sign(signed, key, typeName));
             } catch (IllegalArgumentException e) {
                 // The Signer contract: a secret it cannot sign with (a public key, say), with a message that never
                 // quotes the secret and says what would sign.

@@ -13,7 +13,9 @@ import dev.hookyard.spi.Options;
 import dev.hookyard.spi.VendorFactory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +48,12 @@ final class VendorsCommand implements Callable<Integer> {
             + " \"description\"}]}]}.")
     boolean json;
 
+    @Option(names = "--option", paramLabel = "NAME=VALUE",
+            description = "An endpoint option of the one vendor named, as under 'options:' in the configuration, to"
+                    + " list the event types an endpoint with these options has (hmac needs its required options,"
+                    + " e.g. --option header=X-Signature --option type=/event); repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
+
     @Mixin
     PluginsOption plugins;
 
@@ -55,12 +63,16 @@ final class VendorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (!options.isEmpty() && ids.size() != 1) {
+            throw new CommandFailedException(ExitCodes.CONFIG, "--option applies to one vendor: name exactly one,"
+                    + " e.g. hookyard vendors hmac --option header=X-Signature --option type=/event");
+        }
         List<Listed> listed = new ArrayList<>();
         try (InstalledPlugins installed = plugins.discover(parent.environment())) {
             List<String> wanted = ids.isEmpty() ? installed.vendorIds().stream().sorted().toList() : ids;
             for (String id : wanted) {
                 VendorFactory factory = CommandVendors.find(installed, id);
-                listed.add(describe(factory, installed.originOf(factory)));
+                listed.add(describe(factory, installed.originOf(factory), Options.of(options)));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -72,13 +84,16 @@ final class VendorsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Listed describe(VendorFactory factory, String origin) {
+    private static Listed describe(VendorFactory factory, String origin, Options endpointOptions) {
         try {
-            // Built as for an endpoint without secrets or options, only to read its catalog.
-            List<EventType> types = CommandVendors.create(factory, new Keyring(List.of()), Options.empty())
+            // Built as for an endpoint without secrets (and with the options given), only to read its catalog.
+            List<EventType> types = CommandVendors.create(factory, new Keyring(List.of()), endpointOptions)
                     .catalog().types();
             return new Listed(factory, origin, types, null);
         } catch (CommandFailedException e) {
+            if (!endpointOptions.keys().isEmpty()) {
+                throw e; // options given on purpose and wrong: a usage error, as for sign and send
+            }
             return new Listed(factory, origin, null, e.getMessage());
         }
     }
@@ -103,7 +118,8 @@ final class VendorsCommand implements Callable<Integer> {
                 }
             }
             if (vendor.types() == null) {
-                out.println("  event types: cannot be listed without options (" + vendor.typesProblem() + ")");
+                out.println("  event types: listed once its required options are given with --option ("
+                        + vendor.typesProblem() + ")");
                 continue;
             }
             out.println("  event types (" + vendor.types().size() + "):");

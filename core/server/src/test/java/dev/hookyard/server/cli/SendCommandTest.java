@@ -11,6 +11,8 @@ import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.EventType;
 import dev.hookyard.vendor.absorb.AbsorbPlugin;
 import dev.hookyard.vendor.falkor.FalkorPlugin;
+import dev.hookyard.vendor.github.GitHubPlugin;
+import dev.hookyard.vendor.hmac.HmacPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
@@ -45,6 +47,8 @@ class SendCommandTest {
             Map.entry("STANDARD_WEBHOOKS_SECRET", "whsec_c3RhbmRhcmQtd2ViaG9va3Mtc2VuZC1zZWNyZXQ="),
             Map.entry("STANDARD_WEBHOOKS_SIGNING_KEY", "whsk_c3ZpeC1lZDI1NTE5LWUyZS1zZWVkLW9mLTMyYnl0ZXM="),
             Map.entry("STRIPE_SECRET", "whsec_stripe_send_secret"),
+            Map.entry("GITHUB_SECRET", "github-send-secret"),
+            Map.entry("HMAC_SECRET", "hmac-send-secret"),
             Map.entry("WRONG_SECRET", "not-the-secret"),
             Map.entry("WRONG_WHSEC", "whsec_bm90LXRoZS1zZWNyZXQ="),
             Map.entry("WRONG_CREDENTIAL", "leah-user:not-the-password"));
@@ -58,13 +62,24 @@ class SendCommandTest {
             "bytekast", List.of("FALKOR_SECRET", "--option", "platform=ByteKast"),
             "standard-webhooks", List.of("STANDARD_WEBHOOKS_SECRET"),
             "svix-ed25519", List.of("STANDARD_WEBHOOKS_SIGNING_KEY", "--option", "headerPrefix=svix"),
-            "stripe", List.of("STRIPE_SECRET"));
+            "stripe", List.of("STRIPE_SECRET"),
+            "github", List.of("GITHUB_SECRET"),
+            "orders", List.of("HMAC_SECRET", "--option", "header=X-Orders-Signature", "--option", "encoding=base64",
+                    "--option", "timestampHeader=X-Orders-Timestamp", "--option", "type=header:X-Orders-Event",
+                    "--option", "key=/id", "--option", "eventTypes=order.created"));
 
     /** The secret another sender would sign with: the vendor's own kind of secret, but not the endpoint's. */
     private static final Map<String, String> WRONG = Map.of("leah", "WRONG_CREDENTIAL",
             "standard-webhooks", "WRONG_WHSEC", "stripe", "WRONG_WHSEC");
 
-    private static final String YAML = TestServer.serverSection() + """
+    /**
+     * Every {@code send} here runs in this JVM with an HttpClient of its own, whose idle connection stays open until
+     * the JVM ends (a real {@code bin/hookyard send} exits): well over a hundred of them from one address, more than
+     * the per-client connection limit allows.
+     */
+    private static final String YAML = """
+            server: { host: 127.0.0.1, port: 0, limits: { maxConnectionsPerClient: 1024 } }
+            store: { path: data }
             endpoints:
               least: { vendor: least, secrets: ["${env:LEAST_SECRET}"] }
               absorb: { vendor: absorb, secrets: ["${env:ABSORB_SECRET}"] }
@@ -78,6 +93,12 @@ class SendCommandTest {
                 secrets: ["whpk_+r6uw8aK6hoV1zoqLxFXXuVyIushWbUtOskzwVCivEA="]
                 options: { headerPrefix: svix }
               stripe: { vendor: stripe, secrets: ["${env:STRIPE_SECRET}"] }
+              github: { vendor: github, secrets: ["${env:GITHUB_SECRET}"] }
+              orders:
+                vendor: hmac
+                secrets: ["${env:HMAC_SECRET}"]
+                options: { header: X-Orders-Signature, encoding: base64, timestampHeader: X-Orders-Timestamp,
+                           type: "header:X-Orders-Event", key: /id, eventTypes: [order.created] }
             handlers:
               log: { type: log }
             routes:
@@ -95,7 +116,7 @@ class SendCommandTest {
         Files.writeString(file, YAML);
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
                 new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(),
-                new StandardWebhooksPlugin(), new StripePlugin()));
+                new StandardWebhooksPlugin(), new StripePlugin(), new GitHubPlugin(), new HmacPlugin()));
         server = TestServer.wrap(Hookyard.start(new dev.hookyard.server.config.ConfigLoader(home, ENV::get).load(file),
                 plugins, Clock.systemUTC(), TestServer.FAST_RETRIES));
     }
@@ -164,6 +185,22 @@ class SendCommandTest {
                 "--type", "record.created", "--url", server.uri("/hooks/nobody").toString());
         assertEquals(5, missing.status(), missing.transcript());
         assertTrue(missing.out().contains("\nHTTP 404\n"), missing.transcript());
+    }
+
+    @Test
+    void aGitHubBodyFileIsSentWithItsEventTypeAndWithoutOneIsABadRequest() throws IOException {
+        Path body = home.resolve("star.json");
+        Files.writeString(body, "{\"action\":\"created\",\"starred_at\":\"2025-01-01T10:00:00Z\"}");
+        CommandRun typed = CommandRun.of(home, ENV, "send", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--body-file", body.toString(), "--event-type", "star", "--url", server.uri("/hooks/github").toString());
+        assertEquals(0, typed.status(), typed.transcript());
+        assertTrue(typed.out().startsWith("POST " + server.uri("/hooks/github") + " (github star, "), typed.transcript());
+        assertTrue(typed.out().contains("\nHTTP 200\naccepted\n"), typed.transcript());
+
+        CommandRun untyped = CommandRun.of(home, ENV, "send", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--body-file", body.toString(), "--url", server.uri("/hooks/github").toString());
+        assertEquals(5, untyped.status(), untyped.transcript());
+        assertTrue(untyped.out().contains("\nHTTP 400\n"), untyped.transcript());
     }
 
     @Test

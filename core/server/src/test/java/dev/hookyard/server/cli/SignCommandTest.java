@@ -33,7 +33,8 @@ class SignCommandTest {
 
     private static final Map<String, String> ENV = Map.of("LEAST_SECRET", LeastFixtures.SPEC_SECRET,
             "FALKOR_SECRET", "falkor-secret", "LEAH_CREDENTIAL", "leah-user:leah-password", "LEAH_TOKEN", "token",
-            "STANDARD_WEBHOOKS_PUBLIC_KEY", WHPK, "STRIPE_API_KEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc");
+            "STANDARD_WEBHOOKS_PUBLIC_KEY", WHPK, "STRIPE_API_KEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            "GITHUB_SECRET", "It's a Secret to Everybody");
 
     @TempDir
     Path home;
@@ -74,6 +75,32 @@ class SignCommandTest {
                 Options.of(Map.of("platform", "ByteKast")), Clock.systemUTC()));
         Delivery delivery = new Delivery("bytekast", Headers.ofSingle(headers), body, Instant.now());
         assertInstanceOf(Verification.Verified.class, endpoint.verifier().verify(delivery), run.transcript());
+    }
+
+    @Test
+    void githubsTestVectorWithTheEventTypeOfABodyFileInItsHeader() throws Exception {
+        Path body = home.resolve("hello.txt");
+        Files.writeString(body, "Hello, World!");
+
+        CommandRun untyped = CommandRun.of(home, ENV, "sign", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--body-file", body.toString());
+        CommandRun typed = CommandRun.of(home, ENV, "sign", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--body-file", body.toString(), "--event-type", "push");
+
+        assertEquals(0, untyped.status(), untyped.transcript());
+        assertTrue(untyped.out().matches("X-GitHub-Delivery: [0-9a-f-]{36}\nX-Hub-Signature-256: sha256="
+                + "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17\n"), untyped.transcript());
+        assertEquals(0, typed.status(), typed.transcript());
+        assertTrue(typed.out().contains("\nX-GitHub-Event: push\n"), typed.transcript());
+    }
+
+    @Test
+    void aCatalogSampleOfGitHubCarriesItsEventName() {
+        CommandRun run = CommandRun.of(home, ENV, "sign", "--vendor", "github", "--secret-env", "GITHUB_SECRET",
+                "--type", "pull_request.opened");
+
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("X-GitHub-Event: pull_request\n"), run.transcript());
     }
 
     @Test
@@ -143,6 +170,11 @@ class SignCommandTest {
                 "--type", "record.created", "--body-file", "x.json");
         assertEquals(2, both.status(), both.transcript());
         assertTrue(both.err().contains("mutually exclusive"), both.transcript());
+
+        CommandRun typeTwice = CommandRun.of(home, ENV, "sign", "--vendor", "github", "--secret-env",
+                "GITHUB_SECRET", "--type", "push", "--event-type", "push");
+        assertEquals(2, typeTwice.status(), typeTwice.transcript());
+        assertTrue(typeTwice.err().contains("--event-type goes with --body-file"), typeTwice.transcript());
 
         CommandRun help = CommandRun.of(home, ENV, "sign", "--help");
         assertEquals(0, help.status(), help.transcript());

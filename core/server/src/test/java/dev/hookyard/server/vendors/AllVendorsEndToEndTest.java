@@ -19,6 +19,8 @@ import dev.hookyard.spi.WebhookEvent;
 import dev.hookyard.testkit.SignedDeliveries;
 import dev.hookyard.vendor.absorb.AbsorbPlugin;
 import dev.hookyard.vendor.falkor.FalkorPlugin;
+import dev.hookyard.vendor.github.GitHubPlugin;
+import dev.hookyard.vendor.hmac.HmacPlugin;
 import dev.hookyard.vendor.leaflink.LeafLinkPlugin;
 import dev.hookyard.vendor.leah.LeahPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
@@ -58,7 +60,9 @@ class AllVendorsEndToEndTest {
             "bytekast", "falkor-e2e-secret",
             "standard-webhooks", "whsec_c3RhbmRhcmQtd2ViaG9va3MtZTJlLXNlY3JldA==",
             "svix-ed25519", "whsk_c3ZpeC1lZDI1NTE5LWUyZS1zZWVkLW9mLTMyYnl0ZXM=",
-            "stripe", "whsec_stripe_e2e_secret");
+            "stripe", "whsec_stripe_e2e_secret",
+            "github", "github-e2e-secret",
+            "slack", "hmac-e2e-secret");
 
     private static final String YAML = TestServer.serverSection() + """
             endpoints:
@@ -70,6 +74,13 @@ class AllVendorsEndToEndTest {
               standard-webhooks: { vendor: standard-webhooks, secrets: ["whsec_c3RhbmRhcmQtd2ViaG9va3MtZTJlLXNlY3JldA=="] }
               svix-ed25519: { vendor: standard-webhooks, secrets: ["whpk_%s"], options: { headerPrefix: svix } }
               stripe: { vendor: stripe, secrets: ["whsec_stripe_e2e_secret"] }
+              github: { vendor: github, secrets: ["github-e2e-secret"] }
+              slack:
+                vendor: hmac
+                secrets: ["hmac-e2e-secret"]
+                options: { header: X-Slack-Signature, prefix: "v0=", timestampHeader: X-Slack-Request-Timestamp,
+                           signedContent: "v0:{timestamp}:{body}", type: /event/type, key: /event_id,
+                           eventTypes: [app_mention, message] }
             handlers:
               everything: { type: recording }
             routes:
@@ -81,7 +92,7 @@ class AllVendorsEndToEndTest {
         RecordingHandlers recording = new RecordingHandlers();
         InstalledPlugins plugins = InstalledPlugins.of(List.of(new BuiltinPlugin(), new LeastPlugin(),
                 new AbsorbPlugin(), new LeahPlugin(), new LeafLinkPlugin(), new FalkorPlugin(),
-                new StandardWebhooksPlugin(), new StripePlugin(), recording));
+                new StandardWebhooksPlugin(), new StripePlugin(), new GitHubPlugin(), new HmacPlugin(), recording));
         try (TestServer server = TestServer.wrap(Hookyard.start(TestServer.load(home, YAML), plugins,
                 Clock.systemUTC(), TestServer.FAST_RETRIES))) {
             Set<String> vendorsSeen = new HashSet<>();
@@ -108,8 +119,8 @@ class AllVendorsEndToEndTest {
                     sent++;
                 }
             }
-            assertEquals(Set.of("least", "absorb", "leah", "leaflink", "falkor", "standard-webhooks", "stripe"),
-                    vendorsSeen);
+            assertEquals(Set.of("least", "absorb", "leah", "leaflink", "falkor", "standard-webhooks", "stripe",
+                    "github", "hmac"), vendorsSeen);
             assertEquals(sent, server.deliveryCount(), "one stored delivery per sample: no key collided");
             int expectedCalls = sent;
             Eventually.await(Duration.ofSeconds(20), () -> recording.calls().size() >= expectedCalls,
