@@ -238,6 +238,11 @@ final class ChildServer {
         }
     }
 
+    /** The process id: the JVM's, since bin/hookyard execs java (see {@link #assertJvmReplacedTheLauncher()}). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
