@@ -104,6 +104,46 @@ class PostgresLaunchIT {
         server.stop();
     }
 
+    @Test
+    void storeCopyMovesWhatANodeStoredInItsEmbeddedStoreIntoPostgresql() throws Exception {
+        PostgresCluster.Database db = CLUSTER.createDatabase();
+        Path launcher = ChildServer.distributionHome().resolve("bin/hookyard");
+        Path embedded = work.resolve("embedded");
+        Path embeddedConfig = ChildServer.writeConfig(work, embedded, null, "  log: { type: log }",
+                "  - { to: [log] }");
+        server = ChildServer.start(launcher, embeddedConfig, work);
+        URI base = server.awaitReady();
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
+                .header("Content-Type", "application/json")
+                .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body() + "\n" + server.transcript());
+        server.awaitLine(line -> line.contains("hookyard.handler.log") && line.contains(" type=record.created "),
+                "the log handler's line for record.created");
+        server.stop();
+        Path config = Files.writeString(work.resolve("postgres.yaml"), String.join("\n",
+                "store:",
+                "  type: postgres",
+                "  url: " + db.url(),
+                "  user: " + db.user(),
+                "  password: \"${env:HOOKYARD_DB_PASSWORD}\"",
+                "  schema: copied",
+                "endpoints:",
+                "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
+                ""));
+        Map<String, String> env = Map.of("HOOKYARD_DB_PASSWORD", db.password());
+
+        List<String> copied = run(launcher, env, "store", "copy", "--to", "postgres", "--from", embedded.toString(),
+                "--config", config.toString());
+
+        assertTrue(copied.get(0).startsWith("Copied 1 deliveries with 1 handler runs (0 pending)"),
+                String.join("\n", copied));
+        assertEquals(LeastSigning.deliveryKey(body) + "|done", CLUSTER.psql(db.name(),
+                "SELECT delivery_key, status FROM copied.deliveries"));
+    }
+
     /** {@code bin/hookyard ARGS} in a process of its own; its output lines (it must exit 0). */
     private List<String> run(Path launcher, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
