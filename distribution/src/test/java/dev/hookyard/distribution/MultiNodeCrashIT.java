@@ -75,7 +75,7 @@ class MultiNodeCrashIT {
     @Test
     void everyAcknowledgedDeliveryIsStoredOnceAndHandledAfterANodeIsKilled() throws Exception {
         PostgresCluster.Database db = CLUSTER.createDatabase();
-        Map<String, String> env = Map.of("HOOKYARD_DB_PASSWORD", db.password());
+        Map<String, String> env = PostgresStoreYaml.environment(db);
         List<Path> archives = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             Path home = Files.createDirectories(work.resolve("node" + i));
@@ -189,14 +189,7 @@ class MultiNodeCrashIT {
         return String.join("\n",
                 "server: { host: 127.0.0.1, port: 0 }",
                 "management: { host: 127.0.0.1, port: 0 }",
-                "store:",
-                "  type: postgres",
-                "  url: " + db.url(),
-                "  user: " + db.user(),
-                "  password: \"${env:HOOKYARD_DB_PASSWORD}\"",
-                "  schema: " + SCHEMA,
-                "  poolSize: 4",
-                "  leaseTime: " + LEASE.toSeconds() + "s",
+                PostgresStoreYaml.section(db, SCHEMA, "poolSize: 4", "leaseTime: " + LEASE.toSeconds() + "s"),
                 "endpoints:",
                 "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
                 "handlers:",
@@ -211,11 +204,8 @@ class MultiNodeCrashIT {
     /** POSTs a signed LEAST delivery; completes with the status, or exceptionally when no answer came. */
     private CompletableFuture<Integer> send(URI base, byte[] body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("/hooks/least"))
-                    .header("Content-Type", "application/json")
-                    .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(30)).build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+            return http.sendAsync(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
+                    HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -57,12 +57,7 @@ class PostgresLaunchIT {
         Path config = Files.writeString(work.resolve("hookyard.yaml"), String.join("\n",
                 "server: { host: 127.0.0.1, port: 0 }",
                 "management: { host: 127.0.0.1, port: 0 }",
-                "store:",
-                "  type: postgres",
-                "  url: " + db.url(),
-                "  user: " + db.user(),
-                "  password: \"${env:HOOKYARD_DB_PASSWORD}\"",
-                "  schema: launched",
+                PostgresStoreYaml.section(db, "launched"),
                 "endpoints:",
                 "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
                 "handlers:",
@@ -70,15 +65,12 @@ class PostgresLaunchIT {
                 "routes:",
                 "  - { to: [log] }",
                 ""));
-        Map<String, String> env = Map.of("HOOKYARD_DB_PASSWORD", db.password());
+        Map<String, String> env = PostgresStoreYaml.environment(db);
 
         server = ChildServer.start(launcher, work, env, "run", "--config", config.toString());
         URI base = server.awaitReady();
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
-                .header("Content-Type", "application/json")
-                .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> answer = http.send(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body() + "\n" + server.transcript());
         server.awaitLine(line -> line.contains("hookyard.handler.log") && line.contains(" type=record.created "),
@@ -114,26 +106,18 @@ class PostgresLaunchIT {
         server = ChildServer.start(launcher, embeddedConfig, work);
         URI base = server.awaitReady();
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
-                .header("Content-Type", "application/json")
-                .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> answer = http.send(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body() + "\n" + server.transcript());
         server.awaitLine(line -> line.contains("hookyard.handler.log") && line.contains(" type=record.created "),
                 "the log handler's line for record.created");
         server.stop();
         Path config = Files.writeString(work.resolve("postgres.yaml"), String.join("\n",
-                "store:",
-                "  type: postgres",
-                "  url: " + db.url(),
-                "  user: " + db.user(),
-                "  password: \"${env:HOOKYARD_DB_PASSWORD}\"",
-                "  schema: copied",
+                PostgresStoreYaml.section(db, "copied"),
                 "endpoints:",
                 "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
                 ""));
-        Map<String, String> env = Map.of("HOOKYARD_DB_PASSWORD", db.password());
+        Map<String, String> env = PostgresStoreYaml.environment(db);
 
         List<String> copied = run(launcher, env, "store", "copy", "--to", "postgres", "--from", embedded.toString(),
                 "--config", config.toString());
