@@ -24,6 +24,13 @@ final class PluginFolders {
         return folder;
     }
 
+    /** An example plugin's folder as the distribution ships it ({@code plugins-available/NAME}). */
+    static Path available(String name) {
+        Path folder = ChildServer.distributionHome().resolve("plugins-available").resolve(name);
+        assertTrue(Files.isDirectory(folder), () -> "no " + folder);
+        return folder;
+    }
+
     /** Copies the files of a plugin folder (its JARs) into {@code to}, which it creates. */
     static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
