@@ -175,12 +175,21 @@ class MultiNodeCrashIT {
         Duration handledAfter = Duration.between(lastSent, Instant.now());
         int duplicatesHandled = handled.values().stream().mapToInt(n -> n - 1).sum();
         int handledOnceOrMore = (int) acknowledged.stream().filter(handled::containsKey).count();
+        // Where the extra calls came from: the victim's calls whose outcome it never recorded (run again by a
+        // survivor, as at-least-once allows), or two survivors (one lost its lease while it still had the run).
+        Map<Integer, Integer> byVictim = handledCounts(List.of(handledFiles.get(VICTIM)));
+        List<Path> survivorFiles = new ArrayList<>(handledFiles);
+        survivorFiles.remove(VICTIM);
+        Map<Integer, Integer> bySurvivors = handledCounts(survivorFiles);
+        long againAfterVictim = byVictim.keySet().stream().filter(bySurvivors::containsKey).count();
+        int extraAmongSurvivors = bySurvivors.values().stream().mapToInt(n -> n - 1).sum();
         System.out.printf("MultiNodeCrashIT: %d deliveries, answers %s; acknowledged %d, stored %d, handled %d"
-                        + " (%d handled more than once, %d extra calls); node %d killed after %d acknowledged"
-                        + " holding %d pending claims; all handled %d ms after the last delivery%n",
+                        + " (%d handled more than once, %d extra calls: %d run by the victim and again by a"
+                        + " survivor, %d extra among the survivors); node %d killed after %d acknowledged holding %d"
+                        + " pending claims; all handled %d ms after the last delivery%n",
                 DELIVERIES, answers, acknowledged.size(), stored.size(), handledOnceOrMore,
-                handled.values().stream().filter(n -> n > 1).count(), duplicatesHandled, VICTIM, killedAfterAcks,
-                claimsOrphaned, handledAfter.toMillis());
+                handled.values().stream().filter(n -> n > 1).count(), duplicatesHandled, againAfterVictim,
+                extraAmongSurvivors, VICTIM, killedAfterAcks, claimsOrphaned, handledAfter.toMillis());
 
         // The survivors' backlog gauges: the store's shared count of pending runs, which is now zero.
         for (int i = 0; i < NODES; i++) {
