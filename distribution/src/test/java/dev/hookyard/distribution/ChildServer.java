@@ -154,8 +154,13 @@ final class ChildServer {
     }
 
     URI awaitReady() throws InterruptedException {
+        return awaitReady(START_TIMEOUT);
+    }
+
+    /** As above, waiting up to {@code timeout} (several nodes starting at once on a small machine). */
+    URI awaitReady(Duration timeout) throws InterruptedException {
         String line = awaitLine(l -> READY.matcher(l).find(), "the ready line 'Hookyard ready on http://HOST:PORT'",
-                START_TIMEOUT);
+                timeout);
         Matcher matcher = READY.matcher(line);
         assertTrue(matcher.find());
         return URI.create("http://127.0.0.1:" + matcher.group(1) + "/");
@@ -236,6 +241,11 @@ final class ChildServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The process id: the JVM's, since bin/hookyard execs java (see {@link #assertJvmReplacedTheLauncher()}). */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,15 +44,6 @@ class PluginsLaunchIT {
         }
     }
 
-    private static Path jsonlArchiveFolder() {
-        String property = System.getProperty("hookyard.example.jsonlArchive");
-        Path folder = property != null ? Paths.get(property)
-                : Paths.get("..", "plugins-example", "jsonl-archive", "target", "plugin", "jsonl-archive");
-        assertTrue(Files.isDirectory(folder), () -> "no jsonl-archive plugin folder at " + folder.toAbsolutePath()
-                + ": 'mvn package' builds it");
-        return folder;
-    }
-
     private Path writeConfig(String handlers, String routes) throws IOException {
         return ChildServer.writeConfig(work, work.resolve("store"), null, handlers, routes);
     }
@@ -67,7 +57,7 @@ class PluginsLaunchIT {
     @Test
     void theJsonlArchiveExampleLoadsInItsOwnModuleLayerAndArchivesASignedDelivery() throws Exception {
         Path plugins = work.resolve("plugins");
-        copyFolder(jsonlArchiveFolder(), plugins.resolve("jsonl-archive"));
+        PluginFolders.copy(PluginFolders.jsonlArchive(), plugins.resolve("jsonl-archive"));
         Path archive = work.resolve("archive");
         Path config = writeConfig(
                 "  archive: { type: jsonl-archive, options: { dir: '" + ChildServer.quoted(archive) + "' } }",
@@ -177,15 +167,6 @@ class PluginsLaunchIT {
         try (Stream<Path> files = Files.list(lib)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + lib));
-        }
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
         }
     }
 }

@@ -57,12 +57,7 @@ class PostgresLaunchIT {
         Path config = Files.writeString(work.resolve("hookyard.yaml"), String.join("\n",
                 "server: { host: 127.0.0.1, port: 0 }",
                 "management: { host: 127.0.0.1, port: 0 }",
-                "store:",
-                "  type: postgres",
-                "  url: " + db.url(),
-                "  user: " + db.user(),
-                "  password: \"${env:HOOKYARD_DB_PASSWORD}\"",
-                "  schema: launched",
+                PostgresStoreYaml.section(db, "launched"),
                 "endpoints:",
                 "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
                 "handlers:",
@@ -70,15 +65,12 @@ class PostgresLaunchIT {
                 "routes:",
                 "  - { to: [log] }",
                 ""));
-        Map<String, String> env = Map.of("HOOKYARD_DB_PASSWORD", db.password());
+        Map<String, String> env = PostgresStoreYaml.environment(db);
 
         server = ChildServer.start(launcher, work, env, "run", "--config", config.toString());
         URI base = server.awaitReady();
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
-                .header("Content-Type", "application/json")
-                .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> answer = http.send(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body() + "\n" + server.transcript());
         server.awaitLine(line -> line.contains("hookyard.handler.log") && line.contains(" type=record.created "),
@@ -102,6 +94,38 @@ class PostgresLaunchIT {
                 + " WHERE success"));
 
         server.stop();
+    }
+
+    @Test
+    void storeCopyMovesWhatANodeStoredInItsEmbeddedStoreIntoPostgresql() throws Exception {
+        PostgresCluster.Database db = CLUSTER.createDatabase();
+        Path launcher = ChildServer.distributionHome().resolve("bin/hookyard");
+        Path embedded = work.resolve("embedded");
+        Path embeddedConfig = ChildServer.writeConfig(work, embedded, null, "  log: { type: log }",
+                "  - { to: [log] }");
+        server = ChildServer.start(launcher, embeddedConfig, work);
+        URI base = server.awaitReady();
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body() + "\n" + server.transcript());
+        server.awaitLine(line -> line.contains("hookyard.handler.log") && line.contains(" type=record.created "),
+                "the log handler's line for record.created");
+        server.stop();
+        Path config = Files.writeString(work.resolve("postgres.yaml"), String.join("\n",
+                PostgresStoreYaml.section(db, "copied"),
+                "endpoints:",
+                "  least: { vendor: least, path: /hooks/least, secrets: [\"${env:LEAST_SECRET}\"] }",
+                ""));
+        Map<String, String> env = PostgresStoreYaml.environment(db);
+
+        List<String> copied = run(launcher, env, "store", "copy", "--to", "postgres", "--from", embedded.toString(),
+                "--config", config.toString());
+
+        assertTrue(copied.get(0).startsWith("Copied 1 deliveries with 1 handler runs (0 pending)"),
+                String.join("\n", copied));
+        assertEquals(LeastSigning.deliveryKey(body) + "|done", CLUSTER.psql(db.name(),
+                "SELECT delivery_key, status FROM copied.deliveries"));
     }
 
     /** {@code bin/hookyard ARGS} in a process of its own; its output lines (it must exit 0). */

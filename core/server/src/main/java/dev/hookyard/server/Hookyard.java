@@ -154,6 +154,11 @@ public final class Hookyard implements AutoCloseable {
         return store;
     }
 
+    /** The operator's queries on the store (what the management API and the commands use). */
+    public DeliveryQueries queries() {
+        return queries;
+    }
+
     /** The management API's bound port, if it is enabled. */
     public OptionalInt managementPort() {
         return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());

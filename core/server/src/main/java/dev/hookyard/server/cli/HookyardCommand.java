@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Hookyard: a self-hosted receiver for signed webhooks.",
         subcommands = {RunCommand.class, CheckCommand.class, VendorsCommand.class, SignCommand.class,
                 SendCommand.class, DeliveriesCommand.class, ReplayCommand.class, PurgeCommand.class,
-                VersionCommand.class, CommandLine.HelpCommand.class},
+                StoreCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid configuration, plugin or usage",
                 "3:store unavailable", "4:no such delivery, or nothing to replay it to",

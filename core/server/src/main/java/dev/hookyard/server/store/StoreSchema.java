@@ -14,9 +14,10 @@ import java.sql.Statement;
  * </ol>
  * A store of a later version than this Hookyard knows is refused rather than written in a shape it does not know.
  */
-final class StoreSchema {
+public final class StoreSchema {
 
-    static final int VERSION = 2;
+    /** The version this Hookyard writes ({@code PRAGMA user_version}). */
+    public static final int VERSION = 2;
 
     private StoreSchema() {
     }

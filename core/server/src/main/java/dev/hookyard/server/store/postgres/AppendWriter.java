@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +36,10 @@ final class AppendWriter implements GroupCommit.BatchWriter {
 
     private final PostgresDatabase database;
     private final HeldClaims claims;
-    private final AtomicLong backlog;
+    private final SharedBacklog backlog;
     private final Supplier<RunReservations> reservations;
 
-    AppendWriter(PostgresDatabase database, HeldClaims claims, AtomicLong backlog,
+    AppendWriter(PostgresDatabase database, HeldClaims claims, SharedBacklog backlog,
                  Supplier<RunReservations> reservations) {
         this.database = database;
         this.claims = claims;
@@ -99,7 +98,7 @@ final class AppendWriter implements GroupCommit.BatchWriter {
                 added++;
             }
         }
-        backlog.addAndGet(added);
+        backlog.add(added);
         return List.of(results);
     }
 

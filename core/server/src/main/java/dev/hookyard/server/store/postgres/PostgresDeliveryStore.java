@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -51,7 +50,7 @@ public final class PostgresDeliveryStore implements DeliveryStore {
     private final PostgresDatabase database;
     private final Clock clock;
     private final HeldClaims claims;
-    private final AtomicLong backlog;
+    private final SharedBacklog backlog;
     private final GroupCommit commits;
     private final DueRunClaims dueRuns;
     private final OutcomeWriter outcomes;
@@ -67,15 +66,15 @@ public final class PostgresDeliveryStore implements DeliveryStore {
         this.database = database;
         this.clock = clock;
         this.claims = claims;
-        this.backlog = new AtomicLong(pending);
         // GroupCommit's lock serialises its own batches only: the database takes care of everyone else.
         this.health = new CommitHealth(database.settings().location(), clock);
-        this.commits = new GroupCommit(database.settings().location(), new ReentrantLock(),
-                new AppendWriter(database, claims, backlog, () -> reservations), policy, observer, health);
         this.storedHeaders = storedHeaders;
         this.dueRuns = new DueRunClaims(database, claims, storedHeaders);
         this.outcomes = new OutcomeWriter(database, claims);
         this.reads = new StoreReads(database, claims, storedHeaders);
+        this.backlog = new SharedBacklog(reads::countPending, pending);
+        this.commits = new GroupCommit(database.settings().location(), new ReentrantLock(),
+                new AppendWriter(database, claims, backlog, () -> reservations), policy, observer, health);
     }
 
     /** Connects, migrates and opens the store, with the default credential rule and no metrics. */
@@ -199,14 +198,17 @@ public final class PostgresDeliveryStore implements DeliveryStore {
             return;
         }
         try {
-            backlog.addAndGet(outcomes.recordAll(list, clock.millis()));
+            backlog.add(outcomes.recordAll(list, clock.millis()));
         } catch (SQLException e) {
             health.failed(e);
             throw unavailable("record handler outcomes", e);
         }
     }
 
-    /** Pending runs as this node last knew them: its own writes exactly, the other nodes' at each recount. */
+    /**
+     * Pending runs of the whole store as this node last knew them: counted every second, moved in between by this
+     * node's own writes (see {@link SharedBacklog}).
+     */
     @Override
     public long backlog() {
         return backlog.get();
@@ -215,9 +217,7 @@ public final class PostgresDeliveryStore implements DeliveryStore {
     @Override
     public long recountBacklog() throws StoreUnavailableException {
         try {
-            long counted = reads.countPending();
-            backlog.set(counted);
-            return counted;
+            return backlog.recount();
         } catch (SQLException e) {
             throw unavailable("count pending handler runs", e);
         }
@@ -257,6 +257,7 @@ public final class PostgresDeliveryStore implements DeliveryStore {
      */
     synchronized void halt() {
         closed = true;
+        backlog.close();
         claims.stopRenewing();
         stopListening();
         database.close();
@@ -278,6 +279,7 @@ public final class PostgresDeliveryStore implements DeliveryStore {
         }
         closed = true;
         commits.close();
+        backlog.close();
         stopListening();
         claims.close();
         database.close();

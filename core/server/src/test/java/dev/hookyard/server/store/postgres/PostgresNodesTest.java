@@ -145,6 +145,25 @@ class PostgresNodesTest {
     }
 
     @Test
+    void eachNodesBacklogIsTheSharedCountWhicheverNodeStoredTheRunsAndWhicheverRecordedThem() throws Exception {
+        PostgresDeliveryStore storing = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        PostgresDeliveryStore handling = node(PostgresSettings.DEFAULT_LEASE_TIME);
+        long id = assertInstanceOf(AppendResult.Stored.class, storing.append(delivery("k", List.of("a")))).id();
+        assertEquals(1, storing.backlog());
+        // The storing node's attempt fails and gives the run back (unclaimed, due again at once) ...
+        assertEquals(List.of(id), ids(due(storing)));
+        storing.record(id, "a", new RunResult.RetryAt(Instant.now(), "failed"));
+        // ... and the other node takes it and completes it.
+        assertEquals(List.of(id), ids(due(handling)));
+        handling.record(id, "a", new RunResult.Done());
+
+        assertEquals("0", sql("SELECT count(*) FROM handler_runs WHERE status = 'pending'"));
+        assertEquals(0, handling.backlog(), "the node that recorded another node's run");
+        Eventually.await(() -> storing.backlog() == 0,
+                () -> "the storing node's backlog stayed at " + storing.backlog() + " with nothing pending");
+    }
+
+    @Test
     void theClaimsGaugeCountsTheRunsThisNodeHolds() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PostgresDeliveryStore store = PostgresDeliveryStore.open(TestSchemas.settings(DB, schema), Clock.systemUTC(),

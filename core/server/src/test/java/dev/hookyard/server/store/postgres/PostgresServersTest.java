@@ -108,6 +108,22 @@ class PostgresServersTest {
     }
 
     @Test
+    void theTestServersLookupsFindDeliveriesStoredPastAnIdGap() throws Exception {
+        TestServer one = node("one", new RecordingHandlers());
+        Delivery first = LeastFixtures.recordCreated("least", 1);
+        Delivery second = LeastFixtures.recordCreated("least", 2);
+        assertEquals(200, one.post("/hooks/least", first).statusCode());
+        assertEquals("duplicate", one.post("/hooks/least", first).body().strip()); // its insert used up an id
+        assertEquals(200, one.post("/hooks/least", second).statusCode());
+        long id = idOf(LeastFixtures.keyOf(second.body()));
+        assertEquals("1", CLUSTER.psql(DB.name(), "SELECT count(*) FROM " + schema + ".deliveries WHERE id < " + id),
+                "there is a gap before the second delivery");
+
+        assertEquals(id, one.findByKey("least", LeastFixtures.keyOf(second.body())).orElseThrow().id());
+        assertEquals(2, one.deliveryCount());
+    }
+
+    @Test
     void metricsShowTheConnectionPoolAndTheClaims() throws Exception {
         RecordingHandlers recording = new RecordingHandlers();
         TestServer one = node("one", recording);
