@@ -1,7 +1,9 @@
 /**
  * The Hookyard server: Jetty host, delivery pipeline, configuration, store, dispatch and the {@code hookyard}
- * command. Exports nothing: plugins see only {@code dev.hookyard.spi}.
+ * command. Exports nothing to plugins, which see only {@code dev.hookyard.spi}; some packages are exported to the
+ * plugin test kit only, which is built after the server (hence the "module not found" warning suppressed).
  */
+@SuppressWarnings("module")
 module dev.hookyard.server {
     requires dev.hookyard.spi;
     requires org.eclipse.jetty.server;
@@ -43,6 +45,14 @@ module dev.hookyard.server {
     uses dev.hookyard.spi.HookyardPlugin;
 
     provides dev.hookyard.spi.HookyardPlugin with dev.hookyard.server.builtin.BuiltinPlugin;
+
+    // The plugin test kit loads plugins, checks handler options and runs a receiver with the server's own code.
+    exports dev.hookyard.server to dev.hookyard.testkit.plugin;
+    exports dev.hookyard.server.assembly to dev.hookyard.testkit.plugin;
+    exports dev.hookyard.server.config to dev.hookyard.testkit.plugin;
+    exports dev.hookyard.server.endpoint to dev.hookyard.testkit.plugin;
+    exports dev.hookyard.server.plugin to dev.hookyard.testkit.plugin;
+    exports dev.hookyard.server.store to dev.hookyard.testkit.plugin;
 
     // Guice reflects on the module's provider methods and on the classes it constructs.
     opens dev.hookyard.server.inject to com.google.guice;

@@ -5,6 +5,8 @@
 module dev.hookyard.testkit {
     requires transitive dev.hookyard.spi;
     requires transitive org.junit.jupiter.api;
+    // CompiledJar builds plugin JARs in a test with the JDK's compiler.
+    requires java.compiler;
 
     exports dev.hookyard.testkit;
 

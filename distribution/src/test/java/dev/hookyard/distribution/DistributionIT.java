@@ -171,6 +171,16 @@ class DistributionIT {
         }
         assertFalse(result.out().contains("warning"), result.toString());
         assertFalse(result.err().contains("ERROR"), result.toString());
+
+        Result listed = hookyard(home, Map.of(), "plugins", "--plugins", plugins.toString());
+        assertEquals(0, listed.status(), listed.toString());
+        assertTrue(listed.out().contains(plugins.resolve("jsonl-archive") + " (own module layer)\n"
+                + "  handler type jsonl-archive - "), listed.toString());
+        for (String plugin : EXAMPLE_PLUGINS) {
+            assertTrue(listed.out().contains("\n  handler type " + plugin + " - "), listed.toString());
+        }
+        assertTrue(listed.out().endsWith(EXAMPLE_PLUGINS.size() + " plugins in " + plugins + ": "
+                + EXAMPLE_PLUGINS.size() + " loaded, 0 cannot be loaded\n"), listed.toString());
     }
 
     @Test

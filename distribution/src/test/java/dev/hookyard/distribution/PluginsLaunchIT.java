@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookyard.server.testing.CompiledJar;
+import dev.hookyard.testkit.CompiledJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

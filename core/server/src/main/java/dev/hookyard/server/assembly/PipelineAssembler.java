@@ -150,24 +150,11 @@ public final class PipelineAssembler {
                                 + ", or drop the plugin providing it into plugins/"));
                 continue;
             }
-            int before = problems.size();
-            OptionCheck.check(handler.key() + ".options", handler.options(), factory.get().options(),
-                    "handler type " + handler.type(), problems);
-            if (problems.size() > before) {
-                continue;
-            }
-            try {
-                HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
-                        new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home(),
-                        config.server().credentialHeaders());
-                result.put(handler.name(), ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context)));
-            } catch (InvalidOptionException e) {
-                problems.add(new ConfigProblem(handler.key() + ".options." + e.key(), e.problem(), e.fix()));
-            } catch (Exception e) {
-                problems.add(new ConfigProblem(handler.key(), "handler type " + handler.type()
-                        + fromPlugin(factory.get()) + " failed to start (" + e.getClass().getName() + ")",
-                        "check the handler's options and the resources it uses"));
-            }
+            HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
+                    new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home(),
+                    config.server().credentialHeaders());
+            HandlerCreation.create(handler.key(), handler.type(), factory.get(), context, fromPlugin(factory.get()),
+                    problems).ifPresent(created -> result.put(handler.name(), created));
         }
         return result;
     }

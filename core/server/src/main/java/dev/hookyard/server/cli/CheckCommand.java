@@ -82,11 +82,16 @@ final class CheckCommand implements Callable<Integer> {
             if (shared != null) {
                 problems.addAll(shared.problems());
             }
+            // What startup warns about in its log, check says too: a plugin left out under onError: skip.
+            List<String> skipped = installed.skipped().stream().map(e -> "PLUGIN SKIPPED, the server starts without"
+                    + " it (plugins.onError: skip): " + e.getMessage()).toList();
             try {
                 if (!problems.isEmpty()) {
+                    skipped.forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
                     return report(loaded.file(), problems);
                 }
-                List<String> warnings = unmatchedEventTypes(loaded, pipeline);
+                List<String> warnings = new ArrayList<>(skipped);
+                warnings.addAll(unmatchedEventTypes(loaded, pipeline));
                 out.println("OK: " + count(loaded.endpoints().size(), "endpoint") + ", "
                         + count(loaded.handlers().size(), "handler") + ", " + count(loaded.routes().size(), "route")
                         + " (" + loaded.file() + ")");

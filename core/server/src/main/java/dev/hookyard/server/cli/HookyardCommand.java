@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code hookyard} command; its subcommands do the work. */
 @Command(name = "hookyard", mixinStandardHelpOptions = true, versionProvider = HookyardCommand.Version.class,
         description = "Hookyard: a self-hosted receiver for signed webhooks.",
-        subcommands = {RunCommand.class, CheckCommand.class, VendorsCommand.class, SignCommand.class,
-                SendCommand.class, DeliveriesCommand.class, ReplayCommand.class, PurgeCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, VendorsCommand.class, PluginsCommand.class,
+                SignCommand.class, SendCommand.class, DeliveriesCommand.class, ReplayCommand.class, PurgeCommand.class,
                 StoreCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid configuration, plugin or usage",

@@ -106,17 +106,7 @@ final class VendorsCommand implements Callable<Integer> {
             }
             out.println(vendor.factory().id() + " - " + vendor.factory().description());
             out.println("  from: " + vendor.origin());
-            List<OptionSpec> options = vendor.factory().options();
-            if (options.isEmpty()) {
-                out.println("  options: none");
-            } else {
-                out.println("  options:");
-                int width = options.stream().mapToInt(o -> o.name().length()).max().orElse(0);
-                for (OptionSpec option : options) {
-                    out.println("    " + pad(option.name(), width) + "  " + (option.required() ? "required" : "optional")
-                            + (option.secret() ? ", secret" : "") + "  " + option.description());
-                }
-            }
+            OptionLines.print(out, "  ", vendor.factory().options());
             if (vendor.types() == null) {
                 out.println("  event types: listed once its required options are given with --option ("
                         + vendor.typesProblem() + ")");
@@ -125,7 +115,7 @@ final class VendorsCommand implements Callable<Integer> {
             out.println("  event types (" + vendor.types().size() + "):");
             int width = vendor.types().stream().mapToInt(t -> t.name().length()).max().orElse(0);
             for (EventType type : vendor.types()) {
-                out.println("    " + pad(type.name(), width) + "  " + type.description());
+                out.println("    " + OptionLines.pad(type.name(), width) + "  " + type.description());
             }
         }
     }
@@ -153,9 +143,5 @@ final class VendorsCommand implements Callable<Integer> {
             }
         }
         return mapper.writeValueAsString(root);
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.length()));
     }
 }

@@ -98,8 +98,7 @@ public final class InstalledPlugins implements AutoCloseable {
                 continue;
             }
             loaded.add(plugin);
-            LOG.info("Plugin {} loaded ({}): {}", source.name(),
-                    plugin.moduleLayer() ? "own module layer" : "own class loader", plugin.describe());
+            LOG.info("Plugin {} loaded ({}): {}", source.name(), plugin.isolation(), plugin.describe());
         }
     }
 

@@ -28,6 +28,11 @@ public record LoadedPlugin(PluginSource source, ClassLoader loader, boolean modu
         handlers = List.copyOf(handlers);
     }
 
+    /** How it was loaded, for people: "own module layer" or "own class loader". */
+    public String isolation() {
+        return moduleLayer ? "own module layer" : "own class loader";
+    }
+
     /** What it contributes, for the log: "vendor acme, handler type archive". */
     public String describe() {
         List<String> parts = new java.util.ArrayList<>();

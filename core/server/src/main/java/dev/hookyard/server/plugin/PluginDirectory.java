@@ -29,14 +29,27 @@ public final class PluginDirectory {
             if (name.startsWith(".")) {
                 continue;
             }
-            if (Files.isDirectory(entry)) {
-                List<Path> jars = list(entry, entry).stream().filter(PluginDirectory::isJar).toList();
-                sources.add(new PluginSource(name, entry, jars));
-            } else if (isJar(entry)) {
-                sources.add(new PluginSource(name, entry, List.of(entry)));
+            if (Files.isDirectory(entry) || isJar(entry)) {
+                sources.add(source(entry));
             }
         }
         return sources;
+    }
+
+    /**
+     * One plugin as it would be found in {@code plugins/}: a JAR, or a folder of JARs (the plugin test harness
+     * loads a built plugin from where the build left it).
+     */
+    public static PluginSource source(Path jarOrFolder) {
+        String name = jarOrFolder.getFileName().toString();
+        if (Files.isDirectory(jarOrFolder)) {
+            List<Path> jars = list(jarOrFolder, jarOrFolder).stream().filter(PluginDirectory::isJar).toList();
+            return new PluginSource(name, jarOrFolder, jars);
+        }
+        if (!isJar(jarOrFolder)) {
+            throw new PluginLoadException(jarOrFolder, "is neither a .jar file nor a folder of them", null);
+        }
+        return new PluginSource(name, jarOrFolder, List.of(jarOrFolder));
     }
 
     private static boolean isJar(Path path) {

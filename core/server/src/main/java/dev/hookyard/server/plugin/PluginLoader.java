@@ -185,7 +185,23 @@ public final class PluginLoader {
      * method, else a public no-argument constructor).
      */
     private static List<EntryPoint> declaredInModuleInfo(PluginSource source, ClassLoader loader) {
-        List<EntryPoint> declared = new ArrayList<>();
+        return providedEntryPoints(source).stream()
+                .map(name -> new EntryPoint(name, () -> construct(loader.loadClass(name))))
+                .toList();
+    }
+
+    /**
+     * Whether every JAR of the plugin is an explicit named module: such a plugin gets a module layer of its own
+     * on a server launched on the module path (as the distribution's is), where only {@code provides} declares
+     * its entry points.
+     */
+    public static boolean isModular(PluginSource source) {
+        return allNamedModules(source);
+    }
+
+    /** The entry point classes the plugin's explicit modules declare with {@code provides}, in JAR order. */
+    public static List<String> providedEntryPoints(PluginSource source) {
+        List<String> declared = new ArrayList<>();
         for (Path jar : source.jars()) {
             Set<ModuleReference> modules;
             try {
@@ -199,8 +215,7 @@ public final class PluginLoader {
                 }
                 for (ModuleDescriptor.Provides provides : module.descriptor().provides()) {
                     if (provides.service().equals(SERVICE)) {
-                        provides.providers().forEach(name ->
-                                declared.add(new EntryPoint(name, () -> construct(loader.loadClass(name)))));
+                        declared.addAll(provides.providers());
                     }
                 }
             }

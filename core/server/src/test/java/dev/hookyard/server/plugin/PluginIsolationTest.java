@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hookyard.server.testing.CompiledJar;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.Handler;
@@ -16,6 +15,7 @@ import dev.hookyard.spi.HandlerFactory;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.WebhookEvent;
+import dev.hookyard.testkit.CompiledJar;
 import java.io.IOException;
 import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;

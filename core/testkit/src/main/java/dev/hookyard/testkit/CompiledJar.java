@@ -1,4 +1,4 @@
-package dev.hookyard.server.testing;
+package dev.hookyard.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
