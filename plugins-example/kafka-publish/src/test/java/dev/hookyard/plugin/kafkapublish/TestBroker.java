@@ -19,13 +19,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A real Kafka broker in the test JVM: one KRaft node that is broker and controller at once, from Apache Kafka's own
- * test kit, on free loopback ports with its logs in a temporary directory that is deleted on close. Topics are never
- * created by a producer's request ({@code auto.create.topics.enable=false}): a test creates the ones it publishes to.
+ * Real Kafka brokers in the test JVM, from Apache Kafka's own test kit: node 0 is broker and KRaft controller at once,
+ * any further node a broker only, on free loopback ports with their logs in a temporary directory that is deleted on
+ * close. Topics are never created by a producer's request ({@code auto.create.topics.enable=false}): a test creates
+ * the ones it publishes to.
  */
 final class TestBroker implements AutoCloseable {
-
-    private static final int NODE = 0;
 
     private final KafkaClusterTestKit cluster;
     private final Admin admin;
@@ -35,11 +34,11 @@ final class TestBroker implements AutoCloseable {
         this.admin = cluster.admin();
     }
 
-    /** Formats and starts a broker, and returns once it accepts clients. */
-    static TestBroker start() throws Exception {
+    /** Formats and starts the brokers, and returns once they accept clients. */
+    static TestBroker start(int brokers) throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
-                .setNumBrokerNodes(1)
+                .setNumBrokerNodes(brokers)
                 .setNumControllerNodes(1)
                 .build())
                 .setConfigProp("auto.create.topics.enable", "false")
@@ -65,14 +64,14 @@ final class TestBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Creates a topic with one partition and the given topic configuration, and waits until it exists. */
-    void createTopic(String name, Map<String, String> config) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(config))).all().get();
+    /** Creates a topic with one partition, and waits until it exists. */
+    void createTopic(String name) throws Exception {
+        admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
     }
 
-    /** Creates a topic with one partition. */
-    void createTopic(String name) throws Exception {
-        createTopic(name, Map.of());
+    /** Creates a topic with one partition whose only replica is on this broker node. */
+    void createTopicOn(int node, String name) throws Exception {
+        admin.createTopics(List.of(new NewTopic(name, Map.of(0, List.of(node))))).all().get();
     }
 
     /** Reads the topic from its start until it has {@code count} records; fails the test if they do not come. */
@@ -99,10 +98,10 @@ final class TestBroker implements AutoCloseable {
         return admin.listTopics().names().get().stream().collect(Collectors.toSet());
     }
 
-    /** Stops the broker (the controller keeps running), as a broker that crashed or was taken down. */
-    void stopBroker() {
-        cluster.brokers().get(NODE).shutdown();
-        cluster.brokers().get(NODE).awaitShutdown();
+    /** Stops a broker, as one that crashed or was taken down: its partitions have no leader from then on. */
+    void stopBroker(int node) {
+        cluster.brokers().get(node).shutdown();
+        cluster.brokers().get(node).awaitShutdown();
     }
 
     @Override
