@@ -3,7 +3,6 @@ package dev.hookyard.plugin.kafkapublish;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.WebhookEvent;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -20,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * the timeout, a refusal, no acknowledgement within the timeout) throws {@link PublishFailedException}, so the host
  * retries with backoff. An event whose topic name cannot be valid is dropped, with the reason.
  *
- * <p>Thread-safe: the producer is, and it is all that calls share. A call the host interrupts (cancelled past its
+ * <p>Thread-safe: the producer is, and it is all that calls share (created by the first call, see
+ * {@link LazyProducer}). A call the host interrupts (cancelled past its
  * timeout) throws {@link InterruptedException} from wherever it waits: in {@code send} for the topic's metadata, or
  * for the acknowledgement. Neither wait belongs to the producer's own network thread, so the producer stays usable
  * for the next calls; the interrupted call's record, if {@code send} took it, may still be written (the retry then
@@ -37,10 +37,10 @@ final class KafkaPublishHandler implements Handler {
 
     private final TopicTemplate topic;
     private final Duration timeout;
-    private final Producer<byte[], byte[]> producer;
+    private final LazyProducer producer;
     private final System.Logger logger;
 
-    KafkaPublishHandler(PublishSettings settings, Producer<byte[], byte[]> producer, System.Logger logger) {
+    KafkaPublishHandler(PublishSettings settings, LazyProducer producer, System.Logger logger) {
         this.topic = settings.topic();
         this.timeout = settings.timeout();
         this.producer = producer;
@@ -59,18 +59,17 @@ final class KafkaPublishHandler implements Handler {
     private Outcome publish(WebhookEvent event, String topicName) throws PublishFailedException, InterruptedException {
         Future<RecordMetadata> acknowledgement;
         try {
-            acknowledgement = producer.send(EventRecord.of(event, topicName));
+            acknowledgement = producer.get().send(EventRecord.of(event, topicName));
         } catch (InterruptException e) {
             throw interrupted(e);
         } catch (KafkaException e) {
-            throw new PublishFailedException("publishing to " + topicName + " failed: " + describe(e), e);
+            throw PublishFailedException.because("publishing to " + topicName + " failed", e);
         }
         RecordMetadata written;
         try {
             written = acknowledgement.get(timeout.plus(ACKNOWLEDGEMENT_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new PublishFailedException("publishing to " + topicName + " failed: " + describe(e.getCause()),
-                    e.getCause());
+            throw PublishFailedException.because("publishing to " + topicName + " failed", e.getCause());
         } catch (TimeoutException e) {
             throw new PublishFailedException("publishing to " + topicName + ": no acknowledgement within "
                     + timeout.plus(ACKNOWLEDGEMENT_MARGIN).toSeconds() + "s", e);
@@ -88,7 +87,7 @@ final class KafkaPublishHandler implements Handler {
      */
     @Override
     public void close() {
-        producer.close(Duration.ZERO);
+        producer.close();
     }
 
     /** Kafka's unchecked {@link InterruptException} as the {@link InterruptedException} the host's contract names. */
@@ -96,10 +95,5 @@ final class KafkaPublishHandler implements Handler {
         InterruptedException interrupted = new InterruptedException("interrupted while publishing");
         interrupted.initCause(e);
         return interrupted;
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -8,11 +8,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds {@code kafka-publish} handlers. The options are read and checked by {@link PublishSettings#from}, so a wrong
  * value stops startup with an {@link dev.hookyard.spi.InvalidOptionException} naming the key; then each handler gets
- * its own producer, {@code client.id} {@code hookyard-<handler name>}.
+ * its own producer, {@code client.id} {@code hookyard-<handler name>}, created by its first call (see
+ * {@link LazyProducer}).
  */
 public final class KafkaPublishHandlerFactory implements HandlerFactory {
 
@@ -38,7 +40,8 @@ public final class KafkaPublishHandlerFactory implements HandlerFactory {
                         + TopicPlaceholder.list() + ", e.g. hookyard.{endpoint}.{type}; characters Kafka refuses"
                         + " in a placeholder's value become _"),
                 OptionSpec.optional(PublishSettings.TIMEOUT_SECONDS, "seconds to wait for the topic's metadata, and"
-                        + " again for the acknowledgement, 1 to 300; default " + PublishSettings.DEFAULT_TIMEOUT_SECONDS),
+                        + " again for the acknowledgement, 1 to 300; default "
+                        + PublishSettings.DEFAULT_TIMEOUT_SECONDS),
                 OptionSpec.optional(PublishSettings.SECURITY_PROTOCOL, String.join(", ",
                         PublishSettings.SECURITY_PROTOCOLS) + "; default " + PublishSettings.DEFAULT_SECURITY_PROTOCOL),
                 OptionSpec.optional(PublishSettings.SASL_MECHANISM, "with a SASL_ protocol: " + String.join(", ",
@@ -51,9 +54,10 @@ public final class KafkaPublishHandlerFactory implements HandlerFactory {
     @Override
     public Handler create(HandlerContext context) {
         PublishSettings settings = PublishSettings.from(context.options());
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                ProducerProperties.of(settings, "hookyard-" + context.name()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> config = ProducerProperties.of(settings, "hookyard-" + context.name());
+        // Serializer instances rather than class names: nothing for Kafka to look up by name through a class loader.
+        LazyProducer producer = new LazyProducer(() -> new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer()));
         return new KafkaPublishHandler(settings, producer, context.logger());
     }
 }

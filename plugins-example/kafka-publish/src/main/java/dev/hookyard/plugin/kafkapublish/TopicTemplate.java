@@ -53,7 +53,8 @@ final class TopicTemplate {
                 throw new InvalidOptionException(key, "has a } that closes no placeholder",
                         "write placeholders as " + TopicPlaceholder.list());
             } else if (!TopicName.isLegal(String.valueOf(c))) {
-                throw new InvalidOptionException(key, "contains " + describe(c) + ", which Kafka refuses in topic names",
+                throw new InvalidOptionException(key,
+                        "contains " + describe(c) + ", which Kafka refuses in topic names",
                         "use only letters a-z and A-Z, digits, '.', '_' and '-' besides the placeholders");
             } else {
                 literal.append(c);

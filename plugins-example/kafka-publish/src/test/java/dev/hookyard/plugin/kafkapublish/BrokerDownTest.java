@@ -2,14 +2,17 @@ package dev.hookyard.plugin.kafkapublish;
 
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,6 +33,20 @@ class BrokerDownTest {
             PublishFailedException e = assertThrows(PublishFailedException.class,
                     () -> handler.handle(TestEvents.event("crm", "record.created", "k")));
             assertInstanceOf(TimeoutException.class, e.getCause(), e.toString());
+        }
+    }
+
+    @Test
+    void aBrokerNameThatDoesNotResolveIsAFailureToRetryAtEachCall() throws Exception {
+        try (Handler handler = new KafkaPublishHandlerFactory().create(TestEvents.context("unresolved", Map.of(
+                "bootstrapServers", "broker.invalid:9092", "topic", "hookyard.events", "timeoutSeconds", 1)))) {
+            for (String key : List.of("k1", "k2")) {
+                PublishFailedException e = assertThrows(PublishFailedException.class,
+                        () -> handler.handle(TestEvents.event("crm", "record.created", key)));
+                assertInstanceOf(ConfigException.class, e.getCause(), e.toString());
+                assertEquals("cannot create the Kafka producer: ConfigException: No resolvable bootstrap urls given"
+                        + " in bootstrap.servers", e.getMessage());
+            }
         }
     }
 

@@ -11,7 +11,7 @@ record OneBrokerDown(TestBroker brokers) implements AutoCloseable {
     static final String LIVE_TOPIC = "live.events";
     static final String DOWN_TOPIC = "down.events";
 
-    private static final int LIVE_NODE = 0;
+    private static final int LIVE_NODE = 0; // where TestBroker.createTopic puts topics
     private static final int DOWN_NODE = 1;
 
     /** Starts both brokers, creates one topic on each, and stops the second broker. */

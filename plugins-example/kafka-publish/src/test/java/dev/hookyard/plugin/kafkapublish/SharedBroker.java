@@ -5,12 +5,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.util.concurrent.Callable;
-
 /**
- * Resolves a {@link TestBroker} parameter to one running broker, and a {@link OneBrokerDown} parameter to one cluster
- * with a broker down, each shared by every test class of the run that asks for it, so that each starts once; JUnit
- * closes them when the run ends.
+ * Resolves a {@link OneBrokerDown} parameter to one cluster with a broker down, and a {@link TestBroker} parameter to
+ * the same cluster, whose running broker takes the topics tests create. Shared by every test class of the run, so that
+ * brokers start once; JUnit closes them when the run ends.
  */
 final class SharedBroker implements ParameterResolver {
 
@@ -24,19 +22,13 @@ final class SharedBroker implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == TestBroker.class
-                ? shared(context, TestBroker.class, () -> TestBroker.start(1))
-                : shared(context, OneBrokerDown.class, OneBrokerDown::start);
-    }
-
-    private static <T extends AutoCloseable> T shared(ExtensionContext context, Class<T> type, Callable<T> start) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(type, key -> {
+        OneBrokerDown cluster = context.getRoot().getStore(NAMESPACE).computeIfAbsent(OneBrokerDown.class, key -> {
             try {
-                return start.call();
+                return OneBrokerDown.start();
             } catch (Exception e) {
                 throw new ParameterResolutionException("the test brokers did not start", e);
             }
-        }, type);
+        }, OneBrokerDown.class);
+        return parameter.getParameter().getType() == TestBroker.class ? cluster.brokers() : cluster;
     }
 }

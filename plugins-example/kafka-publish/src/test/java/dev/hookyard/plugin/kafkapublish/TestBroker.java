@@ -64,9 +64,9 @@ final class TestBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Creates a topic with one partition, and waits until it exists. */
+    /** Creates a topic with one partition on node 0 (the controller, never stopped), and waits until it exists. */
     void createTopic(String name) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+        createTopicOn(0, name);
     }
 
     /** Creates a topic with one partition whose only replica is on this broker node. */
