@@ -20,12 +20,12 @@ import java.util.concurrent.TimeoutException;
  * retries with backoff. An event whose topic name cannot be valid is dropped, with the reason.
  *
  * <p>Thread-safe: the producer is, and it is all that calls share (created by the first call, see
- * {@link LazyProducer}). A call the host interrupts (cancelled past its
- * timeout) throws {@link InterruptedException} from wherever it waits: in {@code send} for the topic's metadata, or
- * for the acknowledgement. Neither wait belongs to the producer's own network thread, so the producer stays usable
- * for the next calls; the interrupted call's record, if {@code send} took it, may still be written (the retry then
- * writes it again, under the same key). The plugin never calls {@code flush}: it waits for every record in the
- * producer, not only the call's own, and Kafka advises against using a producer whose flush was interrupted.
+ * {@link LazyProducer}). A call the host interrupts (cancelled past its timeout) throws {@link InterruptedException}
+ * from wherever it waits: in {@code send} for the topic's metadata, or for the acknowledgement. Neither wait belongs
+ * to the producer's own network thread, so the producer stays usable for the next calls; the interrupted call's
+ * record, if {@code send} took it, may still be written (the retry then writes it again, under the same key). The
+ * plugin never calls {@code flush}: it waits for every record in the producer, not only the call's own, and Kafka
+ * advises against using a producer whose flush was interrupted.
  */
 final class KafkaPublishHandler implements Handler {
 

@@ -39,7 +39,7 @@ final class LazyProducer implements AutoCloseable {
             }
             if (producer == null) {
                 try {
-                    producer = create.get();
+                    producer = createInPluginClassLoader();
                 } catch (KafkaException e) {
                     throw PublishFailedException.because("cannot create the Kafka producer",
                             e.getCause() == null ? e : e.getCause());
@@ -48,6 +48,22 @@ final class LazyProducer implements AutoCloseable {
             return producer;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Kafka loads classes by name through the thread's context class loader (its metric reporter, SASL login
+     * modules), and its network thread inherits that loader from the thread that creates the producer: make it the
+     * plugin's own, whatever thread the host calls on.
+     */
+    private Producer<byte[], byte[]> createInPluginClassLoader() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(LazyProducer.class.getClassLoader());
+        try {
+            return create.get();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
