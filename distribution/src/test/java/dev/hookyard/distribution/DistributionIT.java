@@ -38,7 +38,7 @@ class DistributionIT {
     private static final List<String> VENDORS = List.of("least", "absorb", "leah", "leaflink", "falkor",
             "standard-webhooks", "stripe", "github", "hmac");
     private static final List<String> EXAMPLE_PLUGINS = List.of("jsonl-archive", "http-forward", "absorb-enrich",
-            "exec");
+            "exec", "kafka-publish");
     private static final long TIMEOUT_SECONDS = 90;
     /** How a commented example line in conf/hookyard.yaml looks: "# " in front of indented YAML. */
     private static final Pattern COMMENTED_EXAMPLE = Pattern.compile("^# (  .*)$");
@@ -160,12 +160,13 @@ class DistributionIT {
         environment.put("STANDARD_WEBHOOKS_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         environment.put("STRIPE_SECRET", "whsec_stripe-example-secret");
         environment.put("ORDERS_WEBHOOK_SECRET", "orders-secret");
+        environment.put("KAFKA_PASSWORD", "kafka-password");
 
         Result result = hookyard(home, environment, "check", "--config", config.toString(), "--plugins",
                 plugins.toString());
 
         assertEquals(0, result.status(), result + "\n--- uncommented configuration ---\n" + uncommented);
-        assertTrue(result.out().startsWith("OK: 7 endpoints, 5 handlers, 5 routes"), result.toString());
+        assertTrue(result.out().startsWith("OK: 7 endpoints, 6 handlers, 6 routes"), result.toString());
         for (String plugin : EXAMPLE_PLUGINS) {
             assertTrue(result.out().contains(": type " + plugin + " (from plugins/" + plugin + ")"), result.toString());
         }

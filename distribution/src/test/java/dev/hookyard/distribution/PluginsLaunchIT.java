@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookyard.testkit.CompiledJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,6 +86,48 @@ class PluginsLaunchIT {
         assertTrue(line.contains("\"endpoint\":\"least\"") && line.contains("\"type\":\"record.created\""), line);
         assertTrue(line.contains("\"record_id\":4711"), () -> "the raw body is archived: " + line);
         assertFalse(line.contains(signature.substring("sha256=".length())), () -> "the signature is masked: " + line);
+        server.stop();
+    }
+
+    /**
+     * The shipped kafka-publish folder, whose kafka-clients is no named module, in the real launch: its producer is
+     * created and used inside the plugin's own class loader when the first event arrives. No broker listens, so the
+     * attempt fails with the Kafka client's own metadata timeout, and is retried.
+     */
+    @Test
+    void theKafkaPublishExampleLoadsInItsOwnClassLoaderAndRetriesWhileNoBrokerAnswers() throws Exception {
+        Path plugins = work.resolve("plugins");
+        copyFolder(ChildServer.distributionHome().resolve("plugins-available/kafka-publish"),
+                plugins.resolve("kafka-publish"));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path config = writeConfig("  bus: { type: kafka-publish, options: { bootstrapServers: '127.0.0.1:" + closedPort
+                        + "', topic: 'hookyard.{endpoint}.{type}', timeoutSeconds: 1 } }",
+                "  - { from: least, to: [bus] }");
+
+        server = run(config, plugins);
+        URI base = server.awaitReady();
+        String loaded = server.awaitLine(line -> line.contains("Plugin kafka-publish loaded"),
+                "the plugin's load line");
+        assertTrue(loaded.contains("Plugin kafka-publish loaded (own class loader): handler type kafka-publish"),
+                () -> "kafka-clients is no named module: " + loaded);
+
+        byte[] body = "{\"event\":\"record.created\",\"record_id\":4712}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
+                        .header("Content-Type", "application/json")
+                        .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), () -> response.body() + "\n" + server.transcript());
+
+        String failed = server.awaitLine(line -> line.contains("Handler bus did not complete delivery 1"),
+                "the failed attempt");
+        assertTrue(failed.contains("publishing to hookyard.least.record.created failed: TimeoutException: Topic"
+                + " hookyard.least.record.created not present in metadata after 1000 ms"), failed);
+        assertTrue(failed.contains("RetryAt"), () -> "a broker that does not answer means retry: " + failed);
         server.stop();
     }
 
