@@ -2,6 +2,7 @@ package dev.hookyard.server.inspect;
 
 import dev.hookyard.server.store.DeliveryFilter;
 import dev.hookyard.server.store.DeliveryStatus;
+import dev.hookyard.server.store.RunStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -17,6 +18,9 @@ public final class FilterArguments {
 
     private DeliveryFilter filter = DeliveryFilter.ANY;
     private final Instant now;
+    private String handler;
+    private Set<RunStatus> runStatuses = Set.of();
+    private String runStatusParameter;
 
     public FilterArguments(Instant now) {
         this.now = now;
@@ -57,6 +61,56 @@ public final class FilterArguments {
         return this;
     }
 
+    /** Only deliveries with a run of this handler (an exact name). */
+    public FilterArguments handler(String parameter, String name) {
+        handler = name(parameter, name);
+        return this;
+    }
+
+    /** With {@link #handler}: that handler's run status, one or several comma-separated. */
+    public FilterArguments handlerStatus(String parameter, String text) {
+        if (text == null) {
+            return this;
+        }
+        Set<RunStatus> any = EnumSet.noneOf(RunStatus.class);
+        for (String part : text.split(",")) {
+            String code = part.trim().toLowerCase(Locale.ROOT);
+            try {
+                any.add(RunStatus.fromCode(code));
+            } catch (IllegalArgumentException e) {
+                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not a handler run"
+                        + " status; use " + Arrays.stream(RunStatus.values()).map(RunStatus::code)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        runStatuses = any;
+        runStatusParameter = parameter;
+        return this;
+    }
+
+    /** Only the delivery with this exact key. */
+    public FilterArguments deliveryKey(String parameter, String key) {
+        if (key != null) {
+            if (key.isBlank() || key.length() > 512) {
+                throw new BadArgumentException(parameter, "must be a delivery key of 1 to 512 characters");
+            }
+            filter = filter.withDeliveryKey(key.trim());
+        }
+        return this;
+    }
+
+    /** {@code newest} lists the highest ids first, {@code oldest} (the default) the lowest. */
+    public FilterArguments order(String parameter, String text) {
+        if (text != null) {
+            switch (text) {
+                case "newest" -> filter = filter.withNewestFirst(true);
+                case "oldest" -> filter = filter.withNewestFirst(false);
+                default -> throw new BadArgumentException(parameter, "must be newest or oldest");
+            }
+        }
+        return this;
+    }
+
     public FilterArguments since(String parameter, String text) {
         if (text != null) {
             filter = filter.withSince(instant(parameter, text));
@@ -86,6 +140,12 @@ public final class FilterArguments {
     }
 
     public DeliveryFilter filter() {
+        if (!runStatuses.isEmpty() && handler == null) {
+            throw new BadArgumentException(runStatusParameter, "needs a handler to say whose runs");
+        }
+        if (handler != null) {
+            filter = filter.withHandler(handler, runStatuses);
+        }
         if (filter.since() != null && filter.until() != null && !filter.since().isBefore(filter.until())) {
             throw new BadArgumentException("until", "must be later than since");
         }
