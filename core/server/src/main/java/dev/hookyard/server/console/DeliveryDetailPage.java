@@ -96,7 +96,7 @@ final class DeliveryDetailPage extends Handler.Abstract {
                         .append("<strong>").append(Html.text(run.handler())).append("</strong> ")
                         .append(Badges.of(run.status())).append("</div><div>")
                         .append(run.attempts()).append(run.attempts() == 1 ? " attempt" : " attempts")
-                        .append(", last change ").append(Html.time(run.updatedAt()));
+                        .append(", last change ").append(Html.preciseTime(run.updatedAt()));
                 if (run.status() == RunStatus.PENDING && run.nextDue() != null) {
                     body.append(", next attempt due ").append(Html.time(run.nextDue()));
                 }

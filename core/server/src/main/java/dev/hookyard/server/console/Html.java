@@ -13,6 +13,9 @@ final class Html {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter PRECISE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private Html() {
     }
 
@@ -37,6 +40,11 @@ final class Html {
     /** A query parameter value. */
     static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** To the millisecond: for a run's changes, which may come within one second. */
+    static String preciseTime(Instant instant) {
+        return instant == null ? "" : PRECISE.format(instant);
     }
 
     static String time(Instant instant) {
