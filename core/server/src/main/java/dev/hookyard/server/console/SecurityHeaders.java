@@ -24,7 +24,10 @@ final class SecurityHeaders extends Handler.Wrapper {
         response.getHeaders().put("Content-Security-Policy", POLICY);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
+        // Not no-referrer: with it a browser sends "Origin: null" on the console's own form posts, which
+        // ConsoleGate must then refuse as cross-site. same-origin keeps console URLs (and their filters) from
+        // other sites all the same.
+        response.getHeaders().put("Referrer-Policy", "same-origin");
         response.getHeaders().put("Cross-Origin-Opener-Policy", "same-origin");
         response.getHeaders().put("Cross-Origin-Resource-Policy", "same-origin");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
