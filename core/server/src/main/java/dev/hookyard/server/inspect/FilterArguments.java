@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,17 +47,8 @@ public final class FilterArguments {
         if (text == null) {
             return this;
         }
-        Set<DeliveryStatus> statuses = EnumSet.noneOf(DeliveryStatus.class);
-        for (String part : text.split(",")) {
-            String code = part.trim().toLowerCase(Locale.ROOT);
-            try {
-                statuses.add(DeliveryStatus.fromCode(code));
-            } catch (IllegalArgumentException e) {
-                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not a status; use "
-                        + Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::code)
-                        .collect(Collectors.joining(", ")));
-            }
-        }
+        Set<DeliveryStatus> statuses = codes(parameter, text, "a status", DeliveryStatus.class,
+                DeliveryStatus::fromCode, DeliveryStatus::code);
         filter = filter.withStatuses(statuses);
         return this;
     }
@@ -72,17 +64,8 @@ public final class FilterArguments {
         if (text == null) {
             return this;
         }
-        Set<RunStatus> any = EnumSet.noneOf(RunStatus.class);
-        for (String part : text.split(",")) {
-            String code = part.trim().toLowerCase(Locale.ROOT);
-            try {
-                any.add(RunStatus.fromCode(code));
-            } catch (IllegalArgumentException e) {
-                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not a handler run"
-                        + " status; use " + Arrays.stream(RunStatus.values()).map(RunStatus::code)
-                        .collect(Collectors.joining(", ")));
-            }
-        }
+        Set<RunStatus> any = codes(parameter, text, "a handler run status", RunStatus.class, RunStatus::fromCode,
+                RunStatus::code);
         runStatuses = any;
         runStatusParameter = parameter;
         return this;
@@ -109,6 +92,21 @@ public final class FilterArguments {
             }
         }
         return this;
+    }
+
+    /** Comma-separated codes of {@code type}; one that is none of them is a {@link BadArgumentException}. */
+    private static <E extends Enum<E>> Set<E> codes(String parameter, String text, String what, Class<E> type,
+                                                    Function<String, E> fromCode, Function<E, String> code) {
+        Set<E> values = EnumSet.noneOf(type);
+        for (String part : text.split(",")) {
+            try {
+                values.add(fromCode.apply(part.trim().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not " + what + "; use "
+                        + Arrays.stream(type.getEnumConstants()).map(code).collect(Collectors.joining(", ")));
+            }
+        }
+        return values;
     }
 
     public FilterArguments since(String parameter, String text) {
