@@ -547,7 +547,7 @@ public final class ConfigLoader {
                 if (value.isBlank()) {
                     problem(itemKey, "is empty", "set a non-empty secret");
                 } else {
-                    secrets.add(new KeyringEntry(Secret.of(value), notAfter));
+                    secrets.add(new KeyringEntry(Secret.of(value), notAfter, KeyringEntry.referenceOf(item.asText())));
                 }
             }
             return secrets;

@@ -3,6 +3,7 @@ package dev.hookyard.server.http;
 import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.intake.DeliveryIntake;
+import dev.hookyard.server.activity.IntakeActivity;
 import dev.hookyard.server.intake.IntakeResult;
 import dev.hookyard.server.logging.ThrottledWarnings;
 import dev.hookyard.spi.Delivery;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -52,6 +54,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     private final SourceAddress sources;
     private final RejectionCounters rejections;
     private final ServerMetrics metrics;
+    private final IntakeActivity activity;
     private final ThrottledWarnings refusals =
             new ThrottledWarnings(LOG, Duration.ofSeconds(1), REFUSAL_LINES_PER_SECOND, System::nanoTime);
 
@@ -64,16 +67,18 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     /** As below, with meters of its own. */
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
                                   EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections) {
-        this(endpoints, intake, clock, admissions, sources, rejections, ServerMetrics.detached());
+        this(endpoints, intake, clock, admissions, sources, rejections, ServerMetrics.detached(),
+                IntakeActivity.ignored(clock));
     }
 
     /**
      * @param rejections counts and logs refusals by limits and access rules
      * @param metrics    where requests, verification rejections and parse failures are counted
+     * @param activity   told of every accepted delivery and every refusal (the console's counts and live tail)
      */
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
                                   EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections,
-                                  ServerMetrics metrics) {
+                                  ServerMetrics metrics, IntakeActivity activity) {
         super(InvocationType.NON_BLOCKING);
         this.endpoints = endpoints;
         this.intake = intake;
@@ -82,6 +87,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         this.sources = sources;
         this.rejections = rejections;
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     @Override
@@ -124,14 +130,14 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
 
             @Override
             public void timedOut() {
-                rejections.record(Reason.BODY_TIMEOUT, endpoint.name(), refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
+                refused(Reason.BODY_TIMEOUT, endpoint, request, refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
                         + " timeout=" + rules.bodyTimeout().toMillis() + "ms");
                 requestTimeout(meters, response, callback);
             }
 
             @Override
             public void idle() {
-                rejections.record(Reason.IDLE_TIMEOUT, endpoint.name(), refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
+                refused(Reason.IDLE_TIMEOUT, endpoint, request, refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
                         + " (sender silent mid-body)");
                 requestTimeout(meters, response, callback);
             }
@@ -183,6 +189,8 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
                         Callback callback, IntakeResult result) {
         if (result instanceof IntakeResult.Accepted a) {
             meters.answered(HttpStatus.OK_200);
+            metrics.intakeLatency().record(System.nanoTime() - request.getBeginNanoTime(), TimeUnit.NANOSECONDS);
+            activity.accepted(endpoint.name(), endpoint.vendorId(), a.eventType(), a.deliveryId(), a.handlers());
             LOG.info("accepted endpoint={} vendor={} type={} key={} id={} handlers={} status=200 micros={}",
                     endpoint.name(), endpoint.vendorId(), a.eventType(), a.deliveryKey(), a.deliveryId(), a.handlers(),
                     micros(request));
@@ -196,6 +204,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         } else if (result instanceof IntakeResult.Rejected r) {
             String reason = r.reason().code();
             meters.rejected(reason);
+            activity.refused(endpoint.name(), reason, () -> sources.of(request));
             meters.answered(HttpStatus.UNAUTHORIZED_401);
             refusals.warn(endpoint.name() + " " + reason,
                     "rejected endpoint={} vendor={} reason={} status=401 micros={} detail={}", endpoint.name(),
@@ -210,6 +219,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         } else if (result instanceof IntakeResult.Unavailable u) {
             // The store logs its own failure at ERROR (rate-limited); this line is the answer to one sender.
             meters.rejected(ServerMetrics.STORE_UNAVAILABLE);
+            activity.refused(endpoint.name(), ServerMetrics.STORE_UNAVAILABLE, () -> sources.of(request));
             meters.answered(HttpStatus.SERVICE_UNAVAILABLE_503);
             refusals.warn(endpoint.name() + " " + ServerMetrics.STORE_UNAVAILABLE,
                     "unavailable endpoint={} vendor={} reason={} status=503 micros={} detail={}", endpoint.name(),
@@ -218,11 +228,17 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
         } else if (result instanceof IntakeResult.Backlogged b) {
             meters.answered(HttpStatus.SERVICE_UNAVAILABLE_503);
-            rejections.record(Reason.BACKLOG_FULL, endpoint.name(), refusal(request,
+            refused(Reason.BACKLOG_FULL, endpoint, request, refusal(request,
                     HttpStatus.SERVICE_UNAVAILABLE_503) + " backlog=" + b.backlog() + " limit=" + b.limit());
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
         }
+    }
+
+    /** Counts and logs a refusal by a limit or an access rule, and reports it to the console. */
+    private void refused(Reason reason, Endpoint endpoint, Request request, String detail) {
+        rejections.record(reason, endpoint.name(), detail);
+        activity.refused(endpoint.name(), reason.code(), () -> sources.of(request));
     }
 
     /** Microseconds since the request began (its first byte was read). */
@@ -256,7 +272,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
                           Response response, Callback callback) {
         InetAddress client = sources.of(request);
         if (!rules.allow().allows(client)) {
-            rejections.record(Reason.NOT_ALLOWED, endpoint.name(), refusal(request, HttpStatus.FORBIDDEN_403)
+            refused(Reason.NOT_ALLOWED, endpoint, request, refusal(request, HttpStatus.FORBIDDEN_403)
                     + " client=" + text(client));
             refuse(meters, response, HttpStatus.FORBIDDEN_403, "forbidden", callback);
             return false;
@@ -264,7 +280,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         if (rules.rateLimiter() != null) {
             long retryAfter = rules.rateLimiter().acquire(client);
             if (retryAfter > 0) {
-                rejections.record(Reason.RATE_LIMITED, endpoint.name(),
+                refused(Reason.RATE_LIMITED, endpoint, request,
                         refusal(request, HttpStatus.TOO_MANY_REQUESTS_429) + " client=" + text(client));
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfter));
                 refuse(meters, response, HttpStatus.TOO_MANY_REQUESTS_429, "too many requests", callback);
@@ -273,7 +289,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         }
         int headerCount = request.getHeaders().size();
         if (headerCount > rules.maxHeaderCount()) {
-            rejections.record(Reason.TOO_MANY_HEADERS, endpoint.name(),
+            refused(Reason.TOO_MANY_HEADERS, endpoint, request,
                     refusal(request, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) + " headers=" + headerCount
                             + " limit=" + rules.maxHeaderCount());
             refuse(meters, response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431,
@@ -295,7 +311,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
 
     private void tooLarge(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
                           Callback callback) {
-        rejections.record(Reason.BODY_TOO_LARGE, endpoint.name(), refusal(request, HttpStatus.PAYLOAD_TOO_LARGE_413)
+        refused(Reason.BODY_TOO_LARGE, endpoint, request, refusal(request, HttpStatus.PAYLOAD_TOO_LARGE_413)
                 + " limit=" + endpoint.maxBodyBytes());
         // The rest of an oversized body is not read; close the connection rather than drain it.
         refuse(meters, response, HttpStatus.PAYLOAD_TOO_LARGE_413, "payload too large", callback);

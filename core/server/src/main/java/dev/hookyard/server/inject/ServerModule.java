@@ -3,11 +3,16 @@ package dev.hookyard.server.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.hookyard.server.activity.IntakeActivity;
+import dev.hookyard.server.activity.LiveTail;
+import dev.hookyard.server.activity.MinuteCounts;
 import dev.hookyard.server.assembly.PipelineAssembler;
 import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
 import dev.hookyard.server.config.EndpointConfig;
 import dev.hookyard.server.config.HandlerConfig;
 import dev.hookyard.server.config.HookyardConfig;
+import dev.hookyard.server.console.ConsoleData;
+import dev.hookyard.server.console.ConsoleRoutes;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.HandlerPolicy;
@@ -42,6 +47,7 @@ import dev.hookyard.spi.CredentialHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +59,8 @@ import java.util.Optional;
  */
 public final class ServerModule extends AbstractModule {
 
+    /** Live tail viewers at once: each holds one of the management port's 16 threads while it watches. */
+    private static final int MAX_TAIL_VIEWERS = 4;
 
     private final HookyardConfig config;
     private final InstalledPlugins plugins;
@@ -161,10 +169,10 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake, RejectionCounters rejections,
-                                         ServerMetrics metrics) {
+                                         ServerMetrics metrics, IntakeActivity activity) {
         DeliveryRequestHandler handler = new DeliveryRequestHandler(endpoints, intake, clock,
                 new EndpointAdmissions(config.endpoints(), clock), new SourceAddress(config.server().trustedProxies()),
-                rejections, metrics);
+                rejections, metrics, activity);
         return new ReceiverServer(config.server(), handler, rejections);
     }
 
@@ -219,11 +227,36 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public ManagementServer managementServer(DeliveryQueries queries, DeliveryReplay replay, Retention retention,
-                                             Readiness readiness, PrometheusMeterRegistry prometheus) {
+                                             Readiness readiness, PrometheusMeterRegistry prometheus,
+                                             EndpointTable endpoints, RouteTable routes, IntakeActivity activity,
+                                             ServerMetrics metrics, DeliveryStore store, ReceiverServer receiver) {
         int days = config.store().retentionDays();
         Duration defaultAge = Duration.ofDays(days > 0 ? days : HookyardConfig.StoreSettings.DEFAULT_RETENTION_DAYS);
-        return new ManagementServer(config.management(), new ManagementHandler(
-                ManagementAccess.of(config.management()), queries, replay, retention, readiness, defaultAge, clock,
-                prometheus::scrape));
+        ManagementHandler api = new ManagementHandler(ManagementAccess.of(config.management()), queries, replay,
+                retention, readiness, defaultAge, clock, prometheus::scrape);
+        ConsoleData console = new ConsoleData(config, endpoints, routes, queries, replay, activity, metrics,
+                store::backlog, clock, () -> URI.create(receiver.scheme() + "://" + loopbackOf(receiver.host()) + ":"
+                        + receiver.port() + "/"));
+        return new ManagementServer(config.management(), ConsoleRoutes.managementPort(config.management(), console,
+                api));
+    }
+
+    /** Where this process reaches its own listener: a wildcard bind is reached on loopback. */
+    private static String loopbackOf(String host) {
+        if (host.equals("0.0.0.0") || host.isEmpty()) {
+            return "127.0.0.1";
+        }
+        if (host.equals("::") || host.equals("[::]")) {
+            return "[::1]";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** What the listener accepted and refused, per minute and live: the console's overview and tail. */
+    @Provides
+    @Singleton
+    public IntakeActivity activity() {
+        return new IntakeActivity(clock, new MinuteCounts(clock, ServerMetrics.REASONS),
+                new LiveTail(MAX_TAIL_VIEWERS));
     }
 }

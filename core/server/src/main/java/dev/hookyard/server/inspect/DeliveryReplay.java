@@ -134,7 +134,7 @@ public final class DeliveryReplay {
         long skippedCount = 0;
         long matched = 0;
         long replayed = 0;
-        DeliveryFilter page = filter.withAfter(null).withLimit(BATCH);
+        DeliveryFilter page = filter.withNewestFirst(false).withAfter(null).withLimit(BATCH);
         while (true) {
             DeliveryPage found = queries.list(page);
             Map<Long, List<String>> batch = new LinkedHashMap<>();

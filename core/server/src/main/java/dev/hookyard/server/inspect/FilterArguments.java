@@ -2,11 +2,13 @@ package dev.hookyard.server.inspect;
 
 import dev.hookyard.server.store.DeliveryFilter;
 import dev.hookyard.server.store.DeliveryStatus;
+import dev.hookyard.server.store.RunStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,9 @@ public final class FilterArguments {
 
     private DeliveryFilter filter = DeliveryFilter.ANY;
     private final Instant now;
+    private String handler;
+    private Set<RunStatus> runStatuses = Set.of();
+    private String runStatusParameter;
 
     public FilterArguments(Instant now) {
         this.now = now;
@@ -42,19 +47,66 @@ public final class FilterArguments {
         if (text == null) {
             return this;
         }
-        Set<DeliveryStatus> statuses = EnumSet.noneOf(DeliveryStatus.class);
-        for (String part : text.split(",")) {
-            String code = part.trim().toLowerCase(Locale.ROOT);
-            try {
-                statuses.add(DeliveryStatus.fromCode(code));
-            } catch (IllegalArgumentException e) {
-                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not a status; use "
-                        + Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::code)
-                        .collect(Collectors.joining(", ")));
-            }
-        }
+        Set<DeliveryStatus> statuses = codes(parameter, text, "a status", DeliveryStatus.class,
+                DeliveryStatus::fromCode, DeliveryStatus::code);
         filter = filter.withStatuses(statuses);
         return this;
+    }
+
+    /** Only deliveries with a run of this handler (an exact name). */
+    public FilterArguments handler(String parameter, String name) {
+        handler = name(parameter, name);
+        return this;
+    }
+
+    /** With {@link #handler}: that handler's run status, one or several comma-separated. */
+    public FilterArguments handlerStatus(String parameter, String text) {
+        if (text == null) {
+            return this;
+        }
+        Set<RunStatus> any = codes(parameter, text, "a handler run status", RunStatus.class, RunStatus::fromCode,
+                RunStatus::code);
+        runStatuses = any;
+        runStatusParameter = parameter;
+        return this;
+    }
+
+    /** Only the delivery with this exact key. */
+    public FilterArguments deliveryKey(String parameter, String key) {
+        if (key != null) {
+            if (key.isBlank() || key.length() > 512) {
+                throw new BadArgumentException(parameter, "must be a delivery key of 1 to 512 characters");
+            }
+            filter = filter.withDeliveryKey(key.trim());
+        }
+        return this;
+    }
+
+    /** {@code newest} lists the highest ids first, {@code oldest} (the default) the lowest. */
+    public FilterArguments order(String parameter, String text) {
+        if (text != null) {
+            switch (text) {
+                case "newest" -> filter = filter.withNewestFirst(true);
+                case "oldest" -> filter = filter.withNewestFirst(false);
+                default -> throw new BadArgumentException(parameter, "must be newest or oldest");
+            }
+        }
+        return this;
+    }
+
+    /** Comma-separated codes of {@code type}; one that is none of them is a {@link BadArgumentException}. */
+    private static <E extends Enum<E>> Set<E> codes(String parameter, String text, String what, Class<E> type,
+                                                    Function<String, E> fromCode, Function<E, String> code) {
+        Set<E> values = EnumSet.noneOf(type);
+        for (String part : text.split(",")) {
+            try {
+                values.add(fromCode.apply(part.trim().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadArgumentException(parameter, "'" + shorten(part.trim()) + "' is not " + what + "; use "
+                        + Arrays.stream(type.getEnumConstants()).map(code).collect(Collectors.joining(", ")));
+            }
+        }
+        return values;
     }
 
     public FilterArguments since(String parameter, String text) {
@@ -86,6 +138,12 @@ public final class FilterArguments {
     }
 
     public DeliveryFilter filter() {
+        if (!runStatuses.isEmpty() && handler == null) {
+            throw new BadArgumentException(runStatusParameter, "needs a handler to say whose runs");
+        }
+        if (handler != null) {
+            filter = filter.withHandler(handler, runStatuses);
+        }
         if (filter.since() != null && filter.until() != null && !filter.since().isBefore(filter.until())) {
             throw new BadArgumentException("until", "must be later than since");
         }

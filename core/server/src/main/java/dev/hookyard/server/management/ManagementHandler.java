@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * GET  /health/live                       200 while the process runs
  * GET  /health/ready                      200 when the store commits, plugins loaded, listener up; else 503
  * GET  /metrics                           Prometheus text format (hookyard_* and jvm_* series)
- * GET  /deliveries?endpoint=&amp;vendor=&amp;type=&amp;status=&amp;since=&amp;until=&amp;limit=&amp;after=
+ * GET  /deliveries?endpoint=&amp;vendor=&amp;type=&amp;status=&amp;since=&amp;until=&amp;limit=&amp;after=&amp;handler=
+ *                  &amp;handlerStatus=&amp;key=&amp;order=newest|oldest
  * GET  /deliveries/{id}
  * POST /deliveries/{id}/replay[?handler=]
- * POST /replay   {"endpoint","vendor","type","status","since","until","handler","dryRun"}
+ * POST /replay   {"endpoint","vendor","type","status","since","until","key","handler","handlerStatus","dryRun"}
  * POST /purge    {"olderThan","includePending","dryRun"}
  * </pre>
  * Every request but {@code /health/live} passes {@link ManagementAccess} first (401 without the token, when one is
@@ -58,9 +59,10 @@ public final class ManagementHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementHandler.class);
     private static final Set<String> LIST_PARAMETERS =
-            Set.of("endpoint", "vendor", "type", "status", "since", "until", "limit", "after");
+            Set.of("endpoint", "vendor", "type", "status", "since", "until", "limit", "after", "handler", "handlerStatus",
+                    "key", "order");
     private static final Set<String> REPLAY_FIELDS =
-            Set.of("endpoint", "vendor", "type", "status", "since", "until", "handler", "dryRun");
+            Set.of("endpoint", "vendor", "type", "status", "since", "until", "handler", "handlerStatus", "key", "dryRun");
     private static final Set<String> PURGE_FIELDS = Set.of("olderThan", "includePending", "dryRun");
 
     private final ManagementAccess access;
@@ -205,7 +207,11 @@ public final class ManagementHandler extends Handler.Abstract {
                 .since("since", query.getValue("since"))
                 .until("until", query.getValue("until"))
                 .limit("limit", query.getValue("limit"))
-                .after("after", query.getValue("after"));
+                .after("after", query.getValue("after"))
+                .handler("handler", query.getValue("handler"))
+                .handlerStatus("handlerStatus", query.getValue("handlerStatus"))
+                .deliveryKey("key", query.getValue("key"))
+                .order("order", query.getValue("order"));
         return Answer.ok(DeliveryJson.page(queries.list(filter.filter())));
     }
 
@@ -241,7 +247,12 @@ public final class ManagementHandler extends Handler.Abstract {
                 .type("type", text(body, "type"))
                 .status("status", text(body, "status"))
                 .since("since", text(body, "since"))
-                .until("until", text(body, "until"));
+                .until("until", text(body, "until"))
+                .deliveryKey("key", text(body, "key"));
+        if (text(body, "handlerStatus") != null) {
+            // "the dead letters of slack": deliveries whose run of the handler they are replayed to has this status
+            filter.handler("handler", text(body, "handler")).handlerStatus("handlerStatus", text(body, "handlerStatus"));
+        }
         DeliveryReplay.Summary summary = replay.replayAll(filter.filter(), Optional.ofNullable(text(body, "handler")),
                 flag(body, "dryRun"));
         return Answer.ok(DeliveryJson.summary(summary));

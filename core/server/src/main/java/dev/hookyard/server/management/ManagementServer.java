@@ -2,6 +2,7 @@ package dev.hookyard.server.management;
 
 import dev.hookyard.server.config.HookyardConfig.ManagementSettings;
 import dev.hookyard.server.http.PlainTextErrorHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management listener: its own Jetty server, port and small thread pool, so that operating the server never
+ * The management listener (the console and the JSON API): its own Jetty server, port and small thread pool, so that operating the server never
  * competes with senders for the delivery listener, and a flood of deliveries cannot lock the operator out.
  */
 public final class ManagementServer implements AutoCloseable {
@@ -22,7 +23,8 @@ public final class ManagementServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public ManagementServer(ManagementSettings settings, ManagementHandler handler) {
+    /** @param handler every request's handler: the console and the API (see ConsoleRoutes) */
+    public ManagementServer(ManagementSettings settings, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("hookyard-management");
         server = new Server(threads);

@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  * hookyard_rejections_total{endpoint,reason}         401 by verification reason; 403/408/413/429/431/503 refusals
  * hookyard_parse_failures_total{endpoint}            verified but not the vendor's envelope (400)
  * hookyard_duplicates_total{endpoint}                already stored (200, not dispatched again)
+ * hookyard_intake_seconds                            an accepted delivery, first byte to answer (histogram, p95)
+ * hookyard_management_requests_total{surface}        management port requests: console or api
  * hookyard_store_commit_seconds                      one transaction of appended deliveries (histogram)
  * hookyard_store_commit_batch_size                   deliveries per transaction (summary)
  * hookyard_store_commit_failures_total               transactions rolled back (their senders got 503)
@@ -59,10 +61,12 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
     /** Every status the delivery listener answers after finding an endpoint. */
     static final List<Integer> STATUSES = List.of(200, 400, 401, 403, 405, 408, 413, 429, 431, 500, 503);
     /** Verification reason codes, then refusal reason codes, then {@link #STORE_UNAVAILABLE}. */
-    static final List<String> REASONS = Stream.concat(Stream.concat(
+    public static final List<String> REASONS = Stream.concat(Stream.concat(
             Stream.of(RejectionReason.values()).map(RejectionReason::code),
             Stream.of(RejectionCounters.Reason.values()).map(RejectionCounters.Reason::code)),
             Stream.of(STORE_UNAVAILABLE)).toList();
+    /** The two surfaces of the management port: the label of {@code hookyard_management_requests_total}. */
+    public static final List<String> MANAGEMENT_SURFACES = List.of("console", "api");
     /** How an attempt of a handler run ended. */
     static final List<String> OUTCOMES = List.of("done", "retry", "dead", "dropped", "timeout");
 
@@ -80,6 +84,8 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
     private final Timer commitLatency;
     private final DistributionSummary commitBatch;
     private final Counter commitFailures;
+    private final Timer intakeLatency;
+    private final Map<String, Counter> managementRequests = new LinkedHashMap<>();
     private final List<AutoCloseable> binders = new ArrayList<>();
 
     /** Registers every meter of these endpoints and handlers (names from the configuration) in {@code registry}. */
@@ -104,6 +110,17 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
         commitBatch = DistributionSummary.builder("hookyard.store.commit.batch.size")
                 .description("Deliveries appended per committed transaction")
                 .register(registry);
+        intakeLatency = Timer.builder("hookyard.intake")
+                .description("Accepted deliveries, from the request's first byte to the answer (commit included)")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .publishPercentiles(0.95)
+                .register(registry);
+        for (String surface : MANAGEMENT_SURFACES) {
+            managementRequests.put(surface, Counter.builder("hookyard.management.requests")
+                    .description("Requests to the management port: the console's pages, assets and actions, or the"
+                            + " JSON API, probes and metrics")
+                    .tag("surface", surface).register(registry));
+        }
         commitFailures = Counter.builder("hookyard.store.commit.failures")
                 .description("Transactions that failed and were rolled back; every append in them was answered 503")
                 .register(registry);
@@ -136,6 +153,16 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
                 .description("Pending handler runs (the undelivered backlog)")
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /** Accepted deliveries, first byte to answer; its 95th percentile over the last minutes is published. */
+    public Timer intakeLatency() {
+        return intakeLatency;
+    }
+
+    /** One request to the management port's {@code surface}, one of {@link #MANAGEMENT_SURFACES}. */
+    public void managementRequest(String surface) {
+        managementRequests.get(surface).increment();
     }
 
     /** The meters of a configured endpoint; those of {@link #NO_ENDPOINT} for any other name. */

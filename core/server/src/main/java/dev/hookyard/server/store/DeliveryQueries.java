@@ -13,11 +13,14 @@ import java.util.Optional;
  */
 public interface DeliveryQueries extends AutoCloseable {
 
-    /** The deliveries matching {@code filter}, oldest first, at most {@code filter.limit()}. */
+    /** The deliveries matching {@code filter}, oldest first (or newest first if it says so), at most its limit. */
     DeliveryPage list(DeliveryFilter filter) throws StoreUnavailableException;
 
     /** How many deliveries match {@code filter} (its limit and cursor aside from {@code after}). */
     long count(DeliveryFilter filter) throws StoreUnavailableException;
+
+    /** Each handler's runs by status, and the oldest pending delivery's receipt. */
+    RunTotals runTotals() throws StoreUnavailableException;
 
     /** One delivery with its handler runs. */
     Optional<DeliveryDetail> show(long id) throws StoreUnavailableException;

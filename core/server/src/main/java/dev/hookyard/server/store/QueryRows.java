@@ -115,11 +115,54 @@ public final class QueryRows {
             where.append(" AND d.received_at < ?");
             arguments.add(filter.until().toEpochMilli());
         }
+        if (filter.deliveryKey() != null) {
+            where.append(" AND d.delivery_key = ?");
+            arguments.add(filter.deliveryKey());
+        }
+        if (filter.handler() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM handler_runs h WHERE h.delivery_id = d.id AND h.handler = ?");
+            arguments.add(filter.handler());
+            if (!filter.runStatuses().isEmpty()) {
+                where.append(" AND h.status IN (").append(placeholders(filter.runStatuses().size())).append(')');
+                filter.runStatuses().stream().map(RunStatus::code).sorted().forEach(arguments::add);
+            }
+            where.append(')');
+        }
         if (filter.after() != null) {
-            where.append(" AND d.id > ?");
+            where.append(filter.newestFirst() ? " AND d.id < ?" : " AND d.id > ?");
             arguments.add(filter.after());
         }
         return where.toString();
+    }
+
+    /** The listing's order, the one its keyset cursor follows. */
+    public static String order(DeliveryFilter filter) {
+        return filter.newestFirst() ? " ORDER BY d.id DESC" : " ORDER BY d.id";
+    }
+
+    /** Each handler's runs counted by status, and the receipt of the oldest delivery a handler still owes. */
+    public static RunTotals runTotals(Connection c) throws SQLException {
+        Map<String, Map<RunStatus, Long>> byHandler = new TreeMap<>();
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT handler, status, count(*) FROM handler_runs GROUP BY handler, status")) {
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    byHandler.computeIfAbsent(rs.getString(1), h -> new java.util.EnumMap<>(RunStatus.class))
+                            .put(RunStatus.fromCode(rs.getString(2)), rs.getLong(3));
+                }
+            }
+        }
+        Instant oldestPending = null;
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT min(received_at) FROM deliveries WHERE status = 'pending'")) {
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    long millis = rs.getLong(1);
+                    oldestPending = rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+                }
+            }
+        }
+        return new RunTotals(byHandler, Optional.ofNullable(oldestPending));
     }
 
     private static void glob(StringBuilder where, List<Object> arguments, GlobMatch globs, String column,

@@ -98,7 +98,7 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
         List<Object> arguments = new ArrayList<>();
         String sql = "SELECT " + SUMMARY_COLUMNS + " FROM deliveries d WHERE "
                 + QueryRows.where(filter, arguments, GLOBS)
-                + " ORDER BY d.id LIMIT ?";
+                + QueryRows.order(filter) + " LIMIT ?";
         arguments.add(filter.limit() + 1);
         try (PreparedStatement q = connection.prepareStatement(sql)) {
             QueryRows.bind(q, arguments);
@@ -131,6 +131,15 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
             }
         } catch (SQLException e) {
             throw unavailable("count deliveries", e);
+        }
+    }
+
+    @Override
+    public synchronized RunTotals runTotals() throws StoreUnavailableException {
+        try {
+            return QueryRows.runTotals(connection);
+        } catch (SQLException e) {
+            throw unavailable("count handler runs", e);
         }
     }
 

@@ -131,6 +131,56 @@ class ManagementApiTest {
     }
 
     @Test
+    void theDeadLettersOfOneHandlerAreReplayedToItAloneNotEveryFailedDelivery() throws Exception {
+        AtomicBoolean flakyFixed = new AtomicBoolean(false);
+        AtomicBoolean bDown = new AtomicBoolean(false);
+        recording.script("flaky", call -> {
+            if (!flakyFixed.get()) {
+                throw new IllegalStateException("downstream is down");
+            }
+            return Outcome.done();
+        });
+        recording.script("b", call -> {
+            if (bDown.get()) {
+                throw new IllegalStateException("b is down");
+            }
+            return Outcome.done();
+        });
+        start("  - { from: least, to: [flaky, b] }\n");
+        long first = deliver("record.created", 1);
+        long second = deliver("record.created", 2);
+        awaitRun(first, "flaky", RunStatus.DEAD);
+        awaitRun(second, "flaky", RunStatus.DEAD);
+        flakyFixed.set(true);
+        bDown.set(true);
+        long third = deliver("record.created", 3);
+        awaitRun(third, "b", RunStatus.DEAD);
+        awaitRun(third, "flaky", RunStatus.DONE);
+
+        JsonNode newest = json(get("/deliveries?order=newest&limit=2"), 200);
+        assertEquals(third, newest.get("deliveries").get(0).get("id").asLong());
+        assertEquals(second, newest.get("deliveries").get(1).get("id").asLong());
+        assertEquals(first, json(get("/deliveries?order=newest&after=" + newest.get("next").asLong()), 200)
+                .get("deliveries").get(0).get("id").asLong(), "the cursor goes on downwards");
+        assertEquals(3, json(post("/replay", "{\"status\":\"failed\",\"handler\":\"flaky\",\"dryRun\":true}"), 200)
+                .get("replayed").asLong(), "every failed delivery, the one flaky handled among them");
+        JsonNode dryRun = json(post("/replay",
+                "{\"handler\":\"flaky\",\"handlerStatus\":\"dead\",\"dryRun\":true}"), 200);
+        assertEquals(2, dryRun.get("replayed").asLong(), dryRun.toString());
+        assertEquals(2, json(get("/deliveries?handler=flaky&handlerStatus=dead"), 200).get("deliveries").size());
+        assertEquals("handlerStatus", json(post("/replay", "{\"handlerStatus\":\"dead\"}"), 400)
+                .get("parameter").asText(), "a run status needs the handler whose runs");
+
+        int flakyCalls = recording.events("flaky").size();
+        json(post("/replay", "{\"handler\":\"flaky\",\"handlerStatus\":\"dead\"}"), 200);
+        awaitRun(first, "flaky", RunStatus.DONE);
+        awaitRun(second, "flaky", RunStatus.DONE);
+        assertEquals(flakyCalls + 2, recording.events("flaky").size(), "the delivery flaky handled is not sent again");
+        assertEquals(RunStatus.DEAD, runStatus(third, "b"), "b's dead letter is left for b");
+        assertEquals(0, json(get("/deliveries?handler=flaky&handlerStatus=dead"), 200).get("deliveries").size());
+    }
+
+    @Test
     void replayToOneNamedHandlerLeavesTheOthersAlone() throws Exception {
         start("  - { from: least, to: [a, b] }\n");
         long id = deliver("record.created", 2);
@@ -248,7 +298,7 @@ class ManagementApiTest {
         json(get("/deliveries/424242"), 404);
         json(post("/deliveries/424242/replay", ""), 404);
         json(get("/nothing/here"), 404);
-        json(get("/"), 404);
+        // "/" is the console's overview now (ConsoleAccessHttpTest): not an API path, and not JSON.
         json(get("/health"), 404);
 
         HttpResponse<String> postList = post("/deliveries", "{}");

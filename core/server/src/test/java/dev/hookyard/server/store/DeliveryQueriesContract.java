@@ -102,6 +102,57 @@ public abstract class DeliveryQueriesContract {
     }
 
     @Test
+    void pagesNewestFirstWithTheCursorGoingDown() throws Exception {
+        List<Long> appended = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            appended.add(append("least", "least", "record.created", T0.plusSeconds(i), List.of("h")));
+        }
+        DeliveryFilter newest = DeliveryFilter.ANY.withNewestFirst(true).withLimit(2);
+        DeliveryPage first = queries.list(newest);
+        assertEquals(List.of(appended.get(4), appended.get(3)), first.deliveries().stream()
+                .map(DeliverySummary::id).toList());
+        DeliveryPage second = queries.list(newest.withAfter(first.next().orElseThrow()));
+        assertEquals(List.of(appended.get(2), appended.get(1)), second.deliveries().stream()
+                .map(DeliverySummary::id).toList());
+        DeliveryPage last = queries.list(newest.withAfter(second.next().orElseThrow()));
+        assertEquals(List.of(appended.get(0)), last.deliveries().stream().map(DeliverySummary::id).toList());
+        assertTrue(last.next().isEmpty());
+    }
+
+    @Test
+    void filtersByAHandlersRunStatusAndByDeliveryKey() throws Exception {
+        long bothDone = append("least", "least", "record.created", T0, List.of("slack", "archive"));
+        long slackDead = append("least", "least", "record.created", T0.plusSeconds(1), List.of("slack", "archive"));
+        long archiveDead = append("least", "least", "record.created", T0.plusSeconds(2), List.of("slack", "archive"));
+        long onlyArchive = append("least", "least", "record.created", T0.plusSeconds(3), List.of("archive"));
+        store.record(bothDone, "slack", new RunResult.Done());
+        store.record(bothDone, "archive", new RunResult.Done());
+        store.record(slackDead, "slack", new RunResult.Dead("down"));
+        store.record(slackDead, "archive", new RunResult.Done());
+        store.record(archiveDead, "slack", new RunResult.Done());
+        store.record(archiveDead, "archive", new RunResult.Dead("disk"));
+
+        // Both failed deliveries are "failed"; only one is a dead letter of slack.
+        assertEquals(List.of(slackDead, archiveDead), ids(DeliveryFilter.ANY.withStatuses(
+                Set.of(DeliveryStatus.FAILED))));
+        assertEquals(List.of(slackDead), ids(DeliveryFilter.ANY.withHandler("slack", Set.of(RunStatus.DEAD))));
+        assertEquals(List.of(bothDone, slackDead, archiveDead),
+                ids(DeliveryFilter.ANY.withHandler("slack", Set.of())), "every delivery slack has a run for");
+        assertEquals(List.of(onlyArchive, archiveDead, slackDead, bothDone), ids(DeliveryFilter.ANY
+                .withHandler("archive", Set.of(RunStatus.DONE, RunStatus.PENDING, RunStatus.DEAD))
+                .withNewestFirst(true)));
+        assertEquals(1, queries.count(DeliveryFilter.ANY.withHandler("archive", Set.of(RunStatus.DEAD))));
+        assertEquals(List.of(archiveDead), ids(DeliveryFilter.ANY.withDeliveryKey(
+                "least-record.created-" + T0.plusSeconds(2).toEpochMilli())));
+
+        RunTotals totals = queries.runTotals();
+        assertEquals(1, totals.count("slack", RunStatus.DEAD));
+        assertEquals(2, totals.count("slack", RunStatus.DONE));
+        assertEquals(1, totals.count("archive", RunStatus.PENDING));
+        assertEquals(T0.plusSeconds(3), totals.oldestPending().orElseThrow(), "the only delivery still owed");
+    }
+
+    @Test
     void showsTheDeliveryWithMaskedHeadersBodyAndRuns() throws Exception {
         long id = append("least", "least", "record.created", T0, List.of("a", "b"));
         Instant due = T0.plusSeconds(30);

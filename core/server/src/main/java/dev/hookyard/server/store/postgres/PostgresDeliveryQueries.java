@@ -9,6 +9,7 @@ import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliverySummary;
 import dev.hookyard.server.store.QueryRows;
+import dev.hookyard.server.store.RunTotals;
 import dev.hookyard.server.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,7 +66,7 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
     public DeliveryPage list(DeliveryFilter filter) throws StoreUnavailableException {
         List<Object> arguments = new ArrayList<>();
         String sql = "SELECT " + SUMMARY_COLUMNS + " FROM deliveries d WHERE "
-                + QueryRows.where(filter, arguments, RegexGlobs.INSTANCE) + " ORDER BY d.id LIMIT ?";
+                + QueryRows.where(filter, arguments, RegexGlobs.INSTANCE) + QueryRows.order(filter) + " LIMIT ?";
         arguments.add(filter.limit() + 1);
         try (Connection c = database.connection(); PreparedStatement q = c.prepareStatement(sql)) {
             QueryRows.bind(q, arguments);
@@ -97,6 +98,15 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
             }
         } catch (SQLException e) {
             throw unavailable("count deliveries", e);
+        }
+    }
+
+    @Override
+    public RunTotals runTotals() throws StoreUnavailableException {
+        try (Connection c = database.connection()) {
+            return QueryRows.runTotals(c);
+        } catch (SQLException e) {
+            throw unavailable("count handler runs", e);
         }
     }
 
