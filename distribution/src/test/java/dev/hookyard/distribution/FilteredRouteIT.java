@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilteredRouteIT {
 
-    private static final Pattern MANAGEMENT = Pattern.compile("Management API on http://[^\\s:]+:(\\d+)");
     private static final String OPEN =
             "{\"event\":\"record.action\",\"record_id\":1,\"action_id\":8,\"data\":{\"status\":\"open\"}}";
     private static final String CLOSED =
@@ -54,10 +53,7 @@ class FilteredRouteIT {
                         + "    filter: { body: { data: { status: { $in: [open, pending] } } } }\n    to: [log]");
         server = ChildServer.start(launcher, config, work);
         URI least = server.awaitReady().resolve("/hooks/least");
-        String managementLine = server.awaitLine(l -> MANAGEMENT.matcher(l).find(), "the management API line");
-        Matcher port = MANAGEMENT.matcher(managementLine);
-        assertTrue(port.find());
-        URI management = URI.create("http://127.0.0.1:" + port.group(1) + "/");
+        URI management = server.awaitManagement();
 
         assertEquals(200, post(least, CLOSED).statusCode());
         assertEquals(200, post(least, OPEN).statusCode());

@@ -13,7 +13,7 @@ import java.util.Optional;
  * nothing there). Immutable; built by {@link FilterCompiler} only.
  *
  * <p>"Arrays mean contains": a condition on a single value ({@link Fields}, {@link Equal}, {@link OneOf},
- * {@link Compare}, {@link StartsWith}, {@link EndsWith}) holds for a list when it holds for one of its elements.
+ * {@link Compare}, {@link Affix}) holds for a list when it holds for one of its elements.
  * {@link Not} negates whatever its condition decides, so {@code $neq: x} on a list holds when no element is x.
  */
 sealed interface Condition {
@@ -186,31 +186,19 @@ sealed interface Condition {
         }
     }
 
-    /** {@code $startsWith}: a string beginning with this text. */
-    record StartsWith(String path, String prefix) implements OnValue {
+    /** {@code $startsWith} ({@code atStart}) and {@code $endsWith}: a string beginning or ending with this text. */
+    record Affix(String path, String text, boolean atStart) implements OnValue {
         @Override
         public Optional<FilterMismatch> testOne(JsonNode value) {
-            return value != null && value.isTextual() && value.textValue().startsWith(prefix) ? Optional.empty()
-                    : mismatch(expected(), value);
+            boolean holds = value != null && value.isTextual()
+                    && (atStart ? value.textValue().startsWith(text) : value.textValue().endsWith(text));
+            return holds ? Optional.empty() : mismatch(expected(), value);
         }
 
         @Override
         public String expected() {
-            return "a string starting with " + JsonValues.describe(TextNode.valueOf(prefix));
-        }
-    }
-
-    /** {@code $endsWith}: a string ending with this text. */
-    record EndsWith(String path, String suffix) implements OnValue {
-        @Override
-        public Optional<FilterMismatch> testOne(JsonNode value) {
-            return value != null && value.isTextual() && value.textValue().endsWith(suffix) ? Optional.empty()
-                    : mismatch(expected(), value);
-        }
-
-        @Override
-        public String expected() {
-            return "a string ending with " + JsonValues.describe(TextNode.valueOf(suffix));
+            return "a string " + (atStart ? "starting" : "ending") + " with "
+                    + JsonValues.describe(TextNode.valueOf(text));
         }
     }
 

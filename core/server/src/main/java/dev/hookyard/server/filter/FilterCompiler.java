@@ -248,8 +248,8 @@ public final class FilterCompiler {
             case "$gte" -> compare(Comparison.GTE, operand, path, place);
             case "$lt" -> compare(Comparison.LT, operand, path, place);
             case "$lte" -> compare(Comparison.LTE, operand, path, place);
-            case "$startsWith" -> affix(operand, path) ? new Condition.StartsWith(path, operand.textValue()) : null;
-            case "$endsWith" -> affix(operand, path) ? new Condition.EndsWith(path, operand.textValue()) : null;
+            case "$startsWith", "$endsWith" -> affix(operand, path)
+                    ? new Condition.Affix(path, operand.textValue(), name.equals("$startsWith")) : null;
             case "$exist" -> {
                 if (!operand.isBoolean()) {
                     yield invalid(path, "expected true or false", "write $exist: true (the field is there) or"
