@@ -35,12 +35,14 @@ class FilteredRouteHttpTest {
             handlers:
               closer: { type: recording }
               acme: { type: recording }
+              signed: { type: recording }
             routes:
               - from: least
                 events: ["record.action"]
                 filter: { body: { action_id: 8, data: { status: { $in: [open, pending] } } } }
                 to: [closer]
               - { from: least, filter: { headers: { X-Tenant: acme } }, to: [acme] }
+              - { from: least, filter: { headers: { X-LEAST-Signature: { $startsWith: "sha256=" } } }, to: [signed] }
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,7 +93,7 @@ class FilteredRouteHttpTest {
         JsonNode detail = JSON.readTree(TestServer.send(HttpRequest.newBuilder(
                 server.managementUri("/deliveries/" + stored.id())).GET()).body());
         JsonNode routing = detail.get("routing");
-        assertEquals(2, routing.size(), routing::toPrettyString);
+        assertEquals(3, routing.size(), routing::toPrettyString);
         assertEquals("filtered_out", routing.get(0).get("reason").asText());
         assertEquals("body.action_id", routing.get(0).get("filter").get("path").asText());
         assertEquals("8", routing.get(0).get("filter").get("expected").asText());
@@ -99,6 +101,9 @@ class FilteredRouteHttpTest {
         assertEquals("from least, events record.action", routing.get(0).get("route").asText());
         assertEquals("headers.X-Tenant", routing.get(1).get("filter").get("path").asText());
         assertEquals("nothing (missing)", routing.get(1).get("filter").get("found").asText());
+        // Filters see credential headers masked, as stored: no route can select by a signature's value.
+        assertEquals("headers.X-LEAST-Signature.$startsWith", routing.get(2).get("filter").get("path").asText());
+        assertEquals("\"****\"", routing.get(2).get("filter").get("found").asText());
         assertTrue(routing.findValues("selected").stream().noneMatch(JsonNode::asBoolean));
 
         // A replay routes with the filters too: nothing selects it, so nothing is replayed.
