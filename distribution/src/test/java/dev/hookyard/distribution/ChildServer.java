@@ -31,6 +31,7 @@ final class ChildServer {
     /** LEAST's published test vector secret (shared/vendor-docs/SPEC.md), given to the child as LEAST_SECRET. */
     static final String SECRET = "your-webhook-secret";
 
+    private static final Pattern MANAGEMENT = Pattern.compile("Management API on http://[^\\s:]+:(\\d+)");
     private static final Pattern READY = Pattern.compile("Hookyard ready on http://[^\\s:]+:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
@@ -164,6 +165,13 @@ final class ChildServer {
         Matcher matcher = READY.matcher(line);
         assertTrue(matcher.find());
         return URI.create("http://127.0.0.1:" + matcher.group(1) + "/");
+    }
+
+    /** The management API's base URI, once the server has logged where it listens. */
+    URI awaitManagement() throws InterruptedException {
+        Matcher port = MANAGEMENT.matcher(awaitLine(l -> MANAGEMENT.matcher(l).find(), "the management API line"));
+        assertTrue(port.find());
+        return URI.create("http://127.0.0.1:" + port.group(1) + "/");
     }
 
     String awaitLine(Predicate<String> wanted, String what) throws InterruptedException {

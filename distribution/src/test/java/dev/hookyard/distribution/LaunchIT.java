@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,12 +112,12 @@ class LaunchIT {
                 "GET /health/ready of the management API");
 
         // Replay from a second real process, on the running server's store: its dispatcher handles it again.
-        CommandResult listed = runCommand(launcher, work, "deliveries", "list", "--type", "record.created",
+        CommandProcess listed = CommandProcess.run(launcher, work, Map.of(), "deliveries", "list", "--type", "record.created",
                 "--json", "--config", config.toString());
         assertEquals(0, listed.status(), () -> "deliveries list failed:\n" + listed.output());
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(listed.output());
         assertTrue(id.find(), () -> "no id in the JSON of 'deliveries list':\n" + listed.output());
-        CommandResult replayed = runCommand(launcher, work, "replay", id.group(1), "--config", config.toString());
+        CommandProcess replayed = CommandProcess.run(launcher, work, Map.of(), "replay", id.group(1), "--config", config.toString());
         assertEquals(0, replayed.status(), () -> "replay failed:\n" + replayed.output());
         assertTrue(replayed.output().contains("Replayed delivery " + id.group(1) + " to log"), replayed.output());
         awaitCount(line -> isLogHandlerLine(line, "record.created"), 2,
@@ -163,28 +163,6 @@ class LaunchIT {
     }
 
     /** The exit status and the merged output of a finished {@code bin/hookyard} command. */
-    private record CommandResult(int status, String output) {
-    }
-
-    /** Runs {@code bin/hookyard ARGS} as its own process to the end (a second process beside the server). */
-    private static CommandResult runCommand(Path launcher, Path directory, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", "-Xmx128m");
-        builder.environment().remove("LEAST_SECRET"); // the commands need no secrets
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(EVENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("bin/hookyard " + String.join(" ", args) + " did not finish");
-        }
-        return new CommandResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
     /** Waits until {@code count} lines of the server's output match. */
     private void awaitCount(Predicate<String> wanted, int count, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(EVENT_TIMEOUT);

@@ -203,7 +203,7 @@ public final class PipelineAssembler {
 
     private static Route route(RouteConfig route) {
         return new Route(route.from().stream().map(Glob::of).toList(), Glob.of(route.vendor()),
-                route.events().stream().map(Glob::of).toList(), route.to());
+                route.events().stream().map(Glob::of).toList(), route.to(), route.filter());
     }
 
     /**

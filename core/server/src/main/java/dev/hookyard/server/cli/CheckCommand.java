@@ -36,11 +36,16 @@ import picocli.CommandLine.Spec;
                 + " $${env:...} and $${file:...} references, loads the plugins and builds every endpoint, handler and"
                 + " route as 'run' would, but opens neither the store nor the listener. A PostgreSQL store"
                 + " (store.type: postgres) is connected to, to read its schema version; nothing is changed.",
-                "Prints 'OK: ...' or every problem found, each with its key and how to fix it."},
+                "Prints 'OK: ...' or every problem found, each with its key and how to fix it.",
+                "With --delivery ID, then says whether the routes of this configuration select that stored delivery,"
+                        + " and for each route that does not, why: the endpoint, vendor or type it does not take, or"
+                        + " the condition of its filter that said no (--route N: only routes[N])."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the configuration is valid (warnings may be printed)",
                 "1:unexpected failure", "2:the configuration or a plugin is invalid, or the PostgreSQL store cannot be"
-                        + " reached or has a newer schema"})
+                        + " reached or has a newer schema (or --delivery or --route is not valid)",
+                "3:--delivery: the store cannot be opened", "4:--delivery: no such delivery",
+                "7:--delivery: no route (with --route: not that route) selects the delivery"})
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -57,8 +62,18 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PluginsOption plugins;
 
+    @Option(names = "--delivery", paramLabel = "ID",
+            description = "A stored delivery: say whether the routes select it, and why not.")
+    String delivery;
+
+    @Option(names = "--route", paramLabel = "N", description = "With --delivery: only routes[N] (from 0).")
+    Integer route;
+
     @Override
     public Integer call() {
+        if (route != null && delivery == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--route goes with --delivery ID");
+        }
         CommandEnvironment environment = parent.environment();
         Path file = environment.resolve(config != null ? config : Path.of("conf", "hookyard.yaml"));
         PrintWriter out = spec.commandLine().getOut();
@@ -107,7 +122,9 @@ final class CheckCommand implements Callable<Integer> {
                 for (String warning : warnings) {
                     out.println("warning: " + warning);
                 }
-                return ExitCodes.OK;
+                return delivery == null ? ExitCodes.OK
+                        : DeliveryRouteCheck.explain(loaded, pipeline.routes(), delivery, route, out,
+                        spec.commandLine().getErr());
             } finally {
                 if (pipeline != null) {
                     pipeline.handlers().close();

@@ -15,6 +15,8 @@ final class ExitCodes {
     static final int REFUSED = 5;
     /** {@code send}: the receiver did not answer (connection refused, timeout). */
     static final int NO_ANSWER = 6;
+    /** {@code check --delivery}: no route (or not the route asked about) selects the delivery. */
+    static final int NOT_SELECTED = 7;
 
     private ExitCodes() {
     }

@@ -66,7 +66,7 @@ abstract class InspectCommand implements Callable<Integer> {
     }
 
     /** The configured store's queries: the embedded store's file, or the shared PostgreSQL schema. */
-    private static DeliveryQueries openQueries(HookyardConfig config) throws StoreUnavailableException {
+    static DeliveryQueries openQueries(HookyardConfig config) throws StoreUnavailableException {
         HookyardConfig.StoreSettings store = config.store();
         CredentialHeaders credentials = config.server().credentialHeaders();
         return store.postgres() != null ? PostgresDeliveryQueries.open(store.postgres(), credentials)

@@ -10,6 +10,9 @@ import dev.hookyard.server.config.HookyardConfig.ManagementSettings;
 import dev.hookyard.server.config.HookyardConfig.PluginSettings;
 import dev.hookyard.server.config.HookyardConfig.ServerSettings;
 import dev.hookyard.server.config.HookyardConfig.StoreSettings;
+import dev.hookyard.server.filter.FilterCompiler;
+import dev.hookyard.server.filter.FilterProblem;
+import dev.hookyard.server.filter.RouteFilter;
 import dev.hookyard.server.net.Cidr;
 import dev.hookyard.server.plugin.PluginFailurePolicy;
 import dev.hookyard.spi.CredentialHeaders;
@@ -70,7 +73,7 @@ public final class ConfigLoader {
             "maxHeaderCount", "bodyTimeout", "allow", "rateLimit");
     private static final Set<String> HANDLER_KEYS = Set.of("type", "options", "retry", "timeout", "maxConcurrent");
     private static final Set<String> RETRY_KEYS = Set.of("maxAttempts", "initialDelay", "maxDelay");
-    private static final Set<String> ROUTE_KEYS = Set.of("from", "vendor", "events", "to");
+    private static final Set<String> ROUTE_KEYS = Set.of("from", "vendor", "events", "to", "filter");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final Path home;
@@ -637,9 +640,28 @@ public final class ConfigLoader {
                 if (to.isEmpty()) {
                     problem(key + ".to", "names no handler", "add to: [<handler name>]");
                 }
-                result.add(new RouteConfig(i, from, vendor, events, to));
+                RouteFilter filter = filter(route.path("filter"), key, from, events);
+                result.add(new RouteConfig(i, from, vendor, events, to, filter));
             }
             return result;
+        }
+
+        /**
+         * A route's filter, compiled now so that a filter that cannot work stops the configuration; each problem
+         * names the route by its index and by what it takes (the index alone is hard to find in a long file).
+         */
+        private RouteFilter filter(JsonNode node, String routeKey, List<String> from, List<String> events) {
+            FilterCompiler.Result result = FilterCompiler.compile(node);
+            if (result instanceof FilterCompiler.Result.Invalid invalid) {
+                String route = " (route from " + String.join(" ", from) + ", events " + String.join(" ", events)
+                        + ")";
+                for (FilterProblem p : invalid.problems()) {
+                    problem(routeKey + ".filter" + (p.path().isEmpty() ? "" : "." + p.path()), p.problem() + route,
+                            p.fix());
+                }
+                return RouteFilter.NONE;
+            }
+            return ((FilterCompiler.Result.Compiled) result).filter();
         }
 
         // ---- typed readers ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.hookyard.server.config;
 
+import dev.hookyard.server.filter.RouteFilter;
 import java.util.List;
 
 /**
@@ -10,8 +11,10 @@ import java.util.List;
  * @param vendor vendor-id glob
  * @param events event-type globs
  * @param to     handler names
+ * @param filter its compiled {@code filter:} ({@link RouteFilter#NONE} without one)
  */
-public record RouteConfig(int index, List<String> from, String vendor, List<String> events, List<String> to) {
+public record RouteConfig(int index, List<String> from, String vendor, List<String> events, List<String> to,
+                          RouteFilter filter) {
 
     public RouteConfig {
         from = List.copyOf(from);

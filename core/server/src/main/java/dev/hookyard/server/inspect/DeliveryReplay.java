@@ -2,6 +2,11 @@ package dev.hookyard.server.inspect;
 
 import dev.hookyard.server.config.DidYouMean;
 import dev.hookyard.server.dispatch.RouteTable;
+import dev.hookyard.server.dispatch.RouteVerdict;
+import dev.hookyard.server.filter.FilterSubject;
+import dev.hookyard.server.store.DeliveryDetail;
+import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.spi.Headers;
 import dev.hookyard.server.store.DeliveryFilter;
 import dev.hookyard.server.store.DeliveryPage;
 import dev.hookyard.server.store.DeliveryQueries;
@@ -166,7 +171,13 @@ public final class DeliveryReplay {
         return new Summary(matched, replayed, byHandler, skipped, skippedCount, dryRun);
     }
 
-    private Outcome plan(DeliverySummary delivery, Optional<String> handler) {
+    /** Each route's decision for a stored delivery, as routing would decide it now (see {@link RouteTable}). */
+    public List<RouteVerdict> routing(StoredDelivery delivery) {
+        return routes.verdicts(delivery.endpoint(), delivery.vendor(), delivery.eventType(),
+                FilterSubject.of(delivery.headers(), delivery.body()));
+    }
+
+    private Outcome plan(DeliverySummary delivery, Optional<String> handler) throws StoreUnavailableException {
         if (!endpoints.contains(delivery.endpoint())) {
             return new Outcome.Skipped(delivery.id(), "endpoint '" + delivery.endpoint()
                     + "' is no longer configured");
@@ -174,12 +185,26 @@ public final class DeliveryReplay {
         if (handler.isPresent()) {
             return new Outcome.Replayed(delivery.id(), List.of(handler.get()));
         }
-        List<String> selected = routes.handlersFor(delivery.endpoint(), delivery.vendor(), delivery.eventType());
+        List<String> selected = routes.handlersFor(delivery.endpoint(), delivery.vendor(), delivery.eventType(),
+                content(delivery));
         if (selected.isEmpty()) {
             return new Outcome.Skipped(delivery.id(), "no route selects a handler for endpoint "
                     + delivery.endpoint() + ", type " + delivery.eventType()
                     + " (add a route, or replay to a named handler)");
         }
         return new Outcome.Replayed(delivery.id(), selected);
+    }
+
+    /**
+     * What the filters of its routes look at: the stored headers and body, read from the store only when a route
+     * that takes the delivery's endpoint, vendor and type has a filter (a summary holds neither).
+     */
+    private FilterSubject content(DeliverySummary delivery) throws StoreUnavailableException {
+        if (!routes.filtersContent(delivery.endpoint(), delivery.vendor(), delivery.eventType())) {
+            return FilterSubject.of(Headers.empty(), new byte[0]);
+        }
+        Optional<DeliveryDetail> stored = queries.show(delivery.id());
+        return stored.isEmpty() ? FilterSubject.of(Headers.empty(), new byte[0])
+                : FilterSubject.of(stored.get().delivery().headers(), stored.get().delivery().body());
     }
 }

@@ -3,6 +3,7 @@ package dev.hookyard.server.intake;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.endpoint.Endpoint;
+import dev.hookyard.server.filter.FilterSubject;
 import dev.hookyard.server.store.AppendResult;
 import dev.hookyard.server.store.DeliveryStatus;
 import dev.hookyard.server.store.DeliveryStore;
@@ -106,7 +107,10 @@ public final class DeliveryIntake {
             return Admitted.refused(new IntakeResult.Malformed(malformed.reason()));
         }
         WebhookEvent event = ((ParseResult.Parsed) parsed).event();
-        List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type());
+        // Filters see the delivery as it is stored (credentials masked), so that check --delivery and the API
+        // explain a stored delivery's routing with what routing saw.
+        List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type(),
+                FilterSubject.of(masked.headers(), masked.body()));
         if (!backlog.reserve(handlers.size())) {
             return Admitted.refused(new IntakeResult.Backlogged(store.backlog(), backlog.limit()));
         }

@@ -12,6 +12,7 @@ import dev.hookyard.server.inspect.DeliveryJson;
 import dev.hookyard.server.inspect.DeliveryReplay;
 import dev.hookyard.server.inspect.FilterArguments;
 import dev.hookyard.server.inspect.Retention;
+import dev.hookyard.server.inspect.RoutingJson;
 import dev.hookyard.server.inspect.TimeArguments;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.StoreUnavailableException;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * GET  /metrics                           Prometheus text format (hookyard_* and jvm_* series)
  * GET  /deliveries?endpoint=&amp;vendor=&amp;type=&amp;status=&amp;since=&amp;until=&amp;limit=&amp;after=&amp;handler=
  *                  &amp;handlerStatus=&amp;key=&amp;order=newest|oldest
- * GET  /deliveries/{id}
+ * GET  /deliveries/{id}                  with "routing": each route's decision now, and why not
  * POST /deliveries/{id}/replay[?handler=]
  * POST /replay   {"endpoint","vendor","type","status","since","until","key","handler","handlerStatus","dryRun"}
  * POST /purge    {"olderThan","includePending","dryRun"}
@@ -218,7 +219,10 @@ public final class ManagementHandler extends Handler.Abstract {
     private Answer show(Request request, String idText) throws StoreUnavailableException {
         query(request, Set.of());
         long id = FilterArguments.id("id", idText);
-        return queries.show(id).map(d -> Answer.ok(DeliveryJson.detail(d)))
+        // Routing is worked out now, with the routes as configured now, from the stored headers and body: it says
+        // which route's filter said no to an unrouted delivery, and what a replay would select.
+        return queries.show(id).map(d -> Answer.ok(DeliveryJson.detail(d)
+                        .set("routing", RoutingJson.verdicts(replay.routing(d.delivery())))))
                 .orElseGet(() -> Answer.error(HttpStatus.NOT_FOUND_404, "no delivery " + id));
     }
 

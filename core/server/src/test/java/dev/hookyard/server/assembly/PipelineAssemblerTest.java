@@ -30,6 +30,8 @@ import dev.hookyard.spi.Verification;
 import dev.hookyard.spi.Verifier;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.hookyard.server.filter.FilterSubject;
+import dev.hookyard.spi.Headers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +83,8 @@ class PipelineAssemblerTest {
         assertTrue(least.vendor().verifier().verify(LeastFixtures.signed("least").sample("record.created"))
                 instanceof Verification.Verified, "the endpoint's keyring holds the resolved secret");
         assertTrue(pipeline.handlers().named("rec").isPresent());
-        assertEquals(List.of("rec", "log"), pipeline.routes().handlersFor("least", "least", "record.created"));
-        assertEquals(List.of("log", "rec"), pipeline.routes().handlersFor("wf", "least", "record.created"));
+        assertEquals(List.of("rec", "log"), pipeline.routes().handlersFor("least", "least", "record.created", FilterSubject.of(Headers.empty(), new byte[0])));
+        assertEquals(List.of("log", "rec"), pipeline.routes().handlersFor("wf", "least", "record.created", FilterSubject.of(Headers.empty(), new byte[0])));
         pipeline.handlers().close();
         assertTrue(recording.isClosed("rec"));
     }

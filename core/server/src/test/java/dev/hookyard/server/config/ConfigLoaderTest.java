@@ -11,6 +11,7 @@ import dev.hookyard.server.testing.ConfigFiles;
 import dev.hookyard.spi.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.hookyard.server.filter.RouteFilter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -298,8 +299,10 @@ class ConfigLoaderTest {
                   - { from: [least], vendor: least, events: ["record.*", "lesson.*"], to: [log] }
                 """);
 
-        assertEquals(new RouteConfig(0, List.of("*"), "*", List.of("*"), List.of("log")), config.routes().get(0));
-        assertEquals(new RouteConfig(1, List.of("least"), "least", List.of("record.*", "lesson.*"), List.of("log")),
+        assertEquals(new RouteConfig(0, List.of("*"), "*", List.of("*"), List.of("log"), RouteFilter.NONE),
+                config.routes().get(0));
+        assertEquals(new RouteConfig(1, List.of("least"), "least", List.of("record.*", "lesson.*"), List.of("log"),
+                RouteFilter.NONE),
                 config.routes().get(1));
         assertEquals("info", config.handlers().get(0).options().string("level").orElseThrow());
         assertEquals(List.of("a", "b"), config.handlers().get(0).options().stringList("tags"));
