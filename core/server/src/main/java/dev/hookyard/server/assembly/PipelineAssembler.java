@@ -19,6 +19,7 @@ import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.logging.Slf4jSystemLogger;
 import dev.hookyard.server.plugin.ContextClassLoader;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.tracing.CurrentTraceHeaders;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.HandlerFactory;
@@ -159,7 +160,7 @@ public final class PipelineAssembler {
             try {
                 HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
                         new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home(),
-                        config.server().credentialHeaders());
+                        config.server().credentialHeaders(), CurrentTraceHeaders.INSTANCE);
                 result.put(handler.name(), ContextClassLoader.callAs(factory.get(), () -> factory.get().create(context)));
             } catch (InvalidOptionException e) {
                 problems.add(new ConfigProblem(handler.key() + ".options." + e.key(), e.problem(), e.fix()));
