@@ -67,7 +67,7 @@ class PluginsLaunchIT {
     @Test
     void theJsonlArchiveExampleLoadsInItsOwnModuleLayerAndArchivesASignedDelivery() throws Exception {
         Path plugins = work.resolve("plugins");
-        copyFolder(jsonlArchiveFolder(), plugins.resolve("jsonl-archive"));
+        ChildServer.copyFolder(jsonlArchiveFolder(), plugins.resolve("jsonl-archive"));
         Path archive = work.resolve("archive");
         Path config = writeConfig(
                 "  archive: { type: jsonl-archive, options: { dir: '" + ChildServer.quoted(archive) + "' } }",
@@ -177,15 +177,6 @@ class PluginsLaunchIT {
         try (Stream<Path> files = Files.list(lib)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in " + lib));
-        }
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
-            }
         }
     }
 }
