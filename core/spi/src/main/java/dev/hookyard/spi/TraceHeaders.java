@@ -16,7 +16,8 @@ public interface TraceHeaders {
 
     /**
      * The headers of the call this thread is running; call it from inside {@link Handler#handle}. Immutable, and
-     * empty when the call is not traced (tracing off, or not sampled).
+     * empty when the host does not trace. A call left out of the sample still has them, with the sampled flag
+     * clear, so the service called leaves its part out too.
      */
     Map<String, String> current();
 }

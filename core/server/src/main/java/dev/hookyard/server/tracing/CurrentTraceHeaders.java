@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * What {@link dev.hookyard.spi.HandlerContext#traceHeaders()} gives handlers: the W3C Trace Context headers of the
- * handler attempt current on the calling thread (see {@link AttemptTrace#enter()}). Without tracing, or outside a
- * sampled attempt, no span is current and the map is empty.
+ * handler attempt current on the calling thread (see {@link AttemptTrace#enter()}), its sampled flag clear when the
+ * attempt is left out of the sample. Without tracing, or outside an attempt, no span is current and the map is
+ * empty.
  */
 public final class CurrentTraceHeaders implements TraceHeaders {
 

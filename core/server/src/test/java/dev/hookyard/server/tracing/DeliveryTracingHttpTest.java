@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hookyard.server.store.RunStatus;
 import dev.hookyard.server.testing.Eventually;
 import dev.hookyard.server.testing.LeastFixtures;
 import dev.hookyard.server.testing.RecordingHandlers;
@@ -166,6 +167,26 @@ class DeliveryTracingHttpTest {
             assertEquals(List.of(receive.getSpanContext()), attempt.getLinks().stream()
                     .map(l -> l.getSpanContext()).toList(), "the retry, read from the store, links too");
         }
+    }
+
+    @Test
+    void aDeliveryLeftOutOfTheSampleLeavesItsAttemptsOutTooAndTellsTheTargetSo() throws Exception {
+        server.close();
+        spans = InMemorySpanExporter.create();
+        server = TestServer.start(home, TestServer.serverSection() + TestServer.LEAST_TO_REC, recording,
+                OtelTracing.exportingWith(SimpleSpanProcessor.create(spans), 0.0));
+
+        Delivery signed = LeastFixtures.recordCreated("least", 11);
+        assertEquals(200, server.post("/hooks/least", signed).statusCode());
+        long id = server.findByKey("least", LeastFixtures.keyOf(signed.body())).orElseThrow().id();
+
+        // The attempt's span ends before its outcome is recorded.
+        Eventually.await(() -> server.runs(id).stream().allMatch(run -> run.status() == RunStatus.DONE),
+                () -> "the run was not done: " + server.runs(id));
+        String traceparent = recording.calls().get(0).traceHeaders().get("traceparent");
+        assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[02]"),
+                "a traceparent with the sampled flag clear: " + traceparent);
+        assertEquals(List.of(), names(), "nothing of the delivery or its attempt is recorded");
     }
 
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("hookyard.outcome");
