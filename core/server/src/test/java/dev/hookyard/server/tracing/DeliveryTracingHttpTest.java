@@ -11,6 +11,7 @@ import dev.hookyard.server.testing.RecordingHandlers;
 import dev.hookyard.server.testing.TestServer;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.Headers;
+import dev.hookyard.spi.Outcome;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,40 @@ class DeliveryTracingHttpTest {
         assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[02]"),
                 "a traceparent with the sampled flag clear: " + traceparent);
         assertEquals(List.of(), names(), "nothing of the delivery or its attempt is recorded");
+    }
+
+    @Test
+    void anAttemptAfterARestartHasNoLinkButNamesItsDelivery() throws Exception {
+        server.close();
+        CountDownLatch never = new CountDownLatch(1);
+        recording.script("rec", call -> {
+            if (call == 1) { // held until the stop interrupts it: the run stays pending in the store
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("interrupted by the stop");
+            }
+            return Outcome.done();
+        });
+        String yaml = "server: { host: 127.0.0.1, port: 0, shutdownGrace: 0s }\nstore: { path: data }\n"
+                + TestServer.LEAST_TO_REC;
+        server = TestServer.start(home, yaml, recording, OtelTracing.exportingWith(
+                SimpleSpanProcessor.create(spans), 1.0));
+        Delivery signed = LeastFixtures.recordCreated("least", 12);
+        assertEquals(200, server.post("/hooks/least", signed).statusCode());
+        long id = server.findByKey("least", LeastFixtures.keyOf(signed.body())).orElseThrow().id();
+        Eventually.await(() -> !recording.calls().isEmpty(), () -> "the first call did not start");
+        server.close();
+
+        spans = InMemorySpanExporter.create();
+        server = TestServer.start(home, yaml, recording, OtelTracing.exportingWith(
+                SimpleSpanProcessor.create(spans), 1.0));
+        SpanData handle = awaitSpan(OtelTracing.HANDLE);
+        assertEquals(List.of(), handle.getLinks(), "the delivery's span context was in the memory of the last run");
+        assertEquals(id, handle.getAttributes().get(AttributeKey.longKey("hookyard.delivery.id")));
+        assertEquals("done", handle.getAttributes().get(OUTCOME));
     }
 
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("hookyard.outcome");
