@@ -41,6 +41,8 @@ module dev.hookyard.server {
     requires io.opentelemetry.sdk.common;
     requires io.opentelemetry.sdk.trace;
     requires io.opentelemetry.exporter.otlp;
+    // The SDK logs through java.util.logging; ExporterLogBridge sends it to SLF4J.
+    requires java.logging;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.bulkhead;
     requires io.github.resilience4j.timelimiter;

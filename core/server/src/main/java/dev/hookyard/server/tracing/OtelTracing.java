@@ -16,6 +16,8 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tracing with the OpenTelemetry SDK: one trace per delivery (receive, with verify, parse and commit under it) and
@@ -28,6 +30,12 @@ public final class OtelTracing implements Tracing {
     static final String HANDLE = "hookyard.handle";
     private static final String INSTRUMENTATION = "dev.hookyard.server";
     private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a stop waits for the last spans to be exported: short, since it adds to the stop after the dispatcher's
+     * grace (the systemd unit allows 30 s in all), and a collector that is away would have it wait in vain.
+     */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger("hookyard.tracing");
 
     private final SdkTracerProvider provider;
     private final Tracer tracer;
@@ -43,6 +51,9 @@ public final class OtelTracing implements Tracing {
         if (!settings.enabled()) {
             return OFF;
         }
+        ExporterLogBridge.install();
+        LOG.info("Traces exported to {} (OTLP/HTTP) as service {}, sample ratio {}", settings.endpoint(),
+                settings.serviceName(), settings.sampleRatio());
         OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(settings.endpoint().toString())
                 .setTimeout(EXPORT_TIMEOUT);
@@ -98,6 +109,6 @@ public final class OtelTracing implements Tracing {
 
     @Override
     public void close() {
-        provider.shutdown().join(EXPORT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        provider.shutdown().join(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
