@@ -1,6 +1,5 @@
 package dev.hookyard.server.dispatch;
 
-import dev.hookyard.server.tracing.AttemptTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookyard.server.dispatch.HandlerRunner.CallResult;
 import dev.hookyard.server.testing.Eventually;
+import dev.hookyard.server.tracing.AttemptTrace;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.Handler;
