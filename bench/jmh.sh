@@ -1,6 +1,6 @@
 #!/bin/sh
 # Stage benchmarks (JMH): verify and parse per vendor, store append by transaction size (synchronous FULL and OFF),
-# dispatch overhead. Not tests: run by hand and copy the figures, with the machine block printed first, into
+# dispatch overhead, tracing off against on (with allocations per operation, -prof gc). Not tests: run by hand and copy the figures, with the machine block printed first, into
 # bench/RESULTS.md under "Stage benchmarks".
 #
 #   bench/jmh.sh [--quick] [JMH arguments...]
@@ -54,4 +54,7 @@ java -cp "$cp" org.openjdk.jmh.Main $settings -jvmArgs "$jvm" -rf json -rff "$ou
 # shellcheck disable=SC2086
 java -cp "$cp" org.openjdk.jmh.Main $ss_settings -jvmArgs "$jvm" -rf json -rff "$out/dispatch.json" \
   DispatchBench | tee "$out/dispatch.txt"
+# shellcheck disable=SC2086
+java -cp "$cp" org.openjdk.jmh.Main $settings -jvmArgs "$jvm" -rf json -rff "$out/tracing.json" -prof gc \
+  TracingOverheadBench | tee "$out/tracing.txt"
 echo "results in $out"

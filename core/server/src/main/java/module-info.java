@@ -36,6 +36,15 @@ module dev.hookyard.server {
     requires com.zaxxer.hikari;
     requires flyway.core;
     requires flyway.database.postgresql;
+    // tracing: (automatic modules). The OTLP exporter finds its HTTP sender (the JDK's HttpClient) by ServiceLoader.
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.context;
+    requires io.opentelemetry.sdk;
+    requires io.opentelemetry.sdk.common;
+    requires io.opentelemetry.sdk.trace;
+    requires io.opentelemetry.exporter.otlp;
+    // The SDK logs through java.util.logging; ExporterLogBridge sends it to SLF4J.
+    requires java.logging;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.bulkhead;
     requires io.github.resilience4j.timelimiter;

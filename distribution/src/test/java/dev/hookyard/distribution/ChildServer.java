@@ -101,6 +101,16 @@ final class ChildServer {
         return path.toAbsolutePath().toString().replace("'", "''");
     }
 
+    /** Copies a plugin's drop-in folder (its JARs) to {@code to}. */
+    static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (java.util.stream.Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
     /** The unpacked distribution built by the package phase. */
     static Path distributionHome() {
         String property = System.getProperty("hookyard.distribution");

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,11 +72,7 @@ class PluginsLaunchIT {
 
         byte[] body = "{\"event\":\"record.created\",\"record_id\":4711}".getBytes(StandardCharsets.UTF_8);
         String signature = LeastSigning.signature(ChildServer.SECRET, body);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
-                        .header("Content-Type", "application/json")
-                        .header("X-LEAST-Signature", signature)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> response = http.send(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), () -> response.body() + "\n" + server.transcript());
 

@@ -20,6 +20,8 @@ import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
+import dev.hookyard.server.tracing.OtelTracing;
+import dev.hookyard.server.tracing.Tracing;
 import java.time.Clock;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
@@ -47,8 +49,10 @@ public final class Hookyard implements AutoCloseable {
     private final ManagementServer management;
     private final int retentionDays;
     private final ServerMetrics metrics;
+    private final Tracing tracing;
 
-    private Hookyard(Injector injector) {
+    private Hookyard(Injector injector, Tracing tracing) {
+        this.tracing = tracing;
         // The pipeline first: a bad configuration must fail before the store is opened (or created).
         this.endpoints = injector.getInstance(EndpointTable.class);
         this.handlers = injector.getInstance(ConfiguredHandlers.class);
@@ -89,13 +93,25 @@ public final class Hookyard implements AutoCloseable {
     /** As {@link #start(HookyardConfig, InstalledPlugins, Clock)}, retrying failed handler runs on {@code retries}. */
     public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries)
             throws Exception {
+        return start(config, plugins, clock, retries, OtelTracing.of(config.tracing(), version()));
+    }
+
+    /** As above, tracing with {@code tracing}, which the receiver closes when it stops (or fails to start). */
+    public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries,
+                                 Tracing tracing) throws Exception {
         Hookyard hookyard;
         try {
-            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, plugins, clock, retries)));
+            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, plugins, clock, retries, tracing)),
+                    tracing);
         } catch (ProvisionException e) {
+            tracing.close();
             throw unwrap(e.getErrorMessages().stream().map(Message::getCause).toList(), e);
         } catch (CreationException e) {
+            tracing.close();
             throw unwrap(e.getErrorMessages().stream().map(Message::getCause).toList(), e);
+        } catch (RuntimeException e) {
+            tracing.close();
+            throw e;
         }
         try {
             hookyard.dispatcher.start();
@@ -180,9 +196,17 @@ public final class Hookyard implements AutoCloseable {
         }
         retention.close();
         dispatcher.close();
+        // After the dispatcher: the attempts that finished during its grace are exported too.
+        tracing.close();
         handlers.close();
         queries.close();
         store.close();
         metrics.close();
+    }
+
+    /** This server module's version, as {@code service.version} of its spans. */
+    private static String version() {
+        java.lang.module.ModuleDescriptor descriptor = Hookyard.class.getModule().getDescriptor();
+        return descriptor == null ? "unknown" : descriptor.rawVersion().orElse("unknown");
     }
 }

@@ -16,9 +16,11 @@ import java.time.Clock;
  *                          their headers masked by it already; a handler that writes or sends headers on (an
  *                          archive, a forwarder) masks with it as well, so that it never shows what the host hides
  *                          even for an event built elsewhere
+ * @param traceHeaders      the trace context of the call under way, as headers to send on (see {@link TraceHeaders});
+ *                          empty maps from a host that does not trace
  */
 public record HandlerContext(String name, Options options, Clock clock, System.Logger logger, Path homeDirectory,
-                             CredentialHeaders credentialHeaders) {
+                             CredentialHeaders credentialHeaders, TraceHeaders traceHeaders) {
 
     public HandlerContext {
         Checks.notBlank(name, "name");
@@ -27,6 +29,13 @@ public record HandlerContext(String name, Options options, Clock clock, System.L
         Checks.notNull(logger, "logger");
         Checks.notNull(homeDirectory, "homeDirectory");
         Checks.notNull(credentialHeaders, "credentialHeaders");
+        Checks.notNull(traceHeaders, "traceHeaders");
+    }
+
+    /** Without trace context ({@link TraceHeaders#NONE}): the constructor of hosts and tests from before tracing. */
+    public HandlerContext(String name, Options options, Clock clock, System.Logger logger, Path homeDirectory,
+                          CredentialHeaders credentialHeaders) {
+        this(name, options, clock, logger, homeDirectory, credentialHeaders, TraceHeaders.NONE);
     }
 
     /** With the built-in credential header rule ({@link CredentialHeaders#DEFAULT}). */

@@ -19,6 +19,7 @@ import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.logging.Slf4jSystemLogger;
 import dev.hookyard.server.plugin.ContextClassLoader;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.tracing.CurrentTraceHeaders;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.HandlerFactory;
@@ -152,7 +153,7 @@ public final class PipelineAssembler {
             }
             HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,
                     new Slf4jSystemLogger("hookyard.handler." + handler.name()), config.home(),
-                    config.server().credentialHeaders());
+                    config.server().credentialHeaders(), CurrentTraceHeaders.INSTANCE);
             HandlerCreation.create(handler.key(), handler.type(), factory.get(), context, fromPlugin(factory.get()),
                     problems).ifPresent(created -> result.put(handler.name(), created));
         }

@@ -15,6 +15,7 @@ import dev.hookyard.server.filter.FilterProblem;
 import dev.hookyard.server.filter.RouteFilter;
 import dev.hookyard.server.net.Cidr;
 import dev.hookyard.server.plugin.PluginFailurePolicy;
+import dev.hookyard.server.tracing.TracingSettings;
 import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Options;
 import dev.hookyard.spi.Secret;
@@ -52,7 +53,7 @@ public final class ConfigLoader {
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
     private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "plugins", "endpoints",
-            "handlers", "routes", "logging");
+            "handlers", "routes", "logging", "tracing");
     private static final Set<String> LOGGING_KEYS = Set.of("format");
     private static final Set<String> PLUGINS_KEYS = Set.of("directory", "onError");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
@@ -176,8 +177,9 @@ public final class ConfigLoader {
             List<RouteConfig> routes = routes(root.path("routes"));
             PluginSettings plugins = plugins(root.path("plugins"));
             LoggingSettings logging = logging(root.path("logging"));
+            TracingSettings tracing = TracingSection.read(this, root.path("tracing"));
             return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management,
-                    plugins, logging);
+                    plugins, logging, tracing);
         }
 
         private LoggingSettings logging(JsonNode node) {
@@ -666,7 +668,7 @@ public final class ConfigLoader {
 
         // ---- typed readers ------------------------------------------------------------------------------------
 
-        private boolean isMap(JsonNode node, String key) {
+        boolean isMap(JsonNode node, String key) {
             if (node.isMissingNode() || node.isNull()) {
                 return false;
             }
@@ -685,7 +687,7 @@ public final class ConfigLoader {
             return true;
         }
 
-        private void checkKeys(JsonNode node, String key, Set<String> known) {
+        void checkKeys(JsonNode node, String key, Set<String> known) {
             node.fieldNames().forEachRemaining(field -> {
                 if (!known.contains(field)) {
                     String full = key.isEmpty() ? field : key + "." + field;

@@ -1,6 +1,7 @@
 package dev.hookyard.server.config;
 
 import dev.hookyard.server.plugin.PluginFailurePolicy;
+import dev.hookyard.server.tracing.TracingSettings;
 import dev.hookyard.spi.CredentialHeaders;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +20,25 @@ import java.util.List;
  * @param management the management API listener
  * @param plugins    where plugins are loaded from, and what a plugin that fails to load does
  * @param logging    the log format
+ * @param tracing    whether deliveries and handler attempts are traced, and where spans are exported
  */
 public record HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                              List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
-                             ManagementSettings management, PluginSettings plugins, LoggingSettings logging) {
+                             ManagementSettings management, PluginSettings plugins, LoggingSettings logging,
+                             TracingSettings tracing) {
 
     public HookyardConfig {
         endpoints = List.copyOf(endpoints);
         handlers = List.copyOf(handlers);
         routes = List.copyOf(routes);
+    }
+
+    /** Without a {@code tracing:} section: tracing off. */
+    public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
+                          List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
+                          ManagementSettings management, PluginSettings plugins, LoggingSettings logging) {
+        this(file, home, server, store, endpoints, handlers, routes, management, plugins, logging,
+                TracingSettings.OFF);
     }
 
     /** Without a {@code logging:} section: text logs. */

@@ -10,6 +10,8 @@ import dev.hookyard.server.store.RunResult;
 import dev.hookyard.server.store.RunReservations;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.server.tracing.AttemptTrace;
+import dev.hookyard.server.tracing.Tracing;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.ParseResult;
@@ -75,6 +77,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Records outcomes in batches, off the handlers' threads. */
     private final OutcomeRecorder outcomes;
     private final ServerMetrics metrics;
+    private final Tracing tracing;
     private final OutcomeLog outcomeLog;
     /** Run keys in a lane, running, or being recorded: still pending in the store, and not to be started again. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -109,8 +112,16 @@ public final class Dispatcher implements AutoCloseable {
     /** As above, timing handler calls and counting recorded outcomes in {@code metrics}. */
     public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                       HandlerPolicy defaults, Clock clock, Duration shutdownGrace, ServerMetrics metrics) {
+        this(store, endpoints, handlers, defaults, clock, shutdownGrace, metrics, Tracing.OFF);
+    }
+
+    /** As above, with a span for each handler attempt. */
+    public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
+                      HandlerPolicy defaults, Clock clock, Duration shutdownGrace, ServerMetrics metrics,
+                      Tracing tracing) {
         this.store = store;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.endpoints = endpoints;
         this.clock = clock;
         this.shutdownGrace = shutdownGrace;
@@ -331,15 +342,20 @@ public final class Dispatcher implements AutoCloseable {
             event = parsed.get();
         }
         WebhookEvent handed = event;
-        Optional<CompletionStage<CallResult>> call = runner.call(() -> handed);
+        AttemptTrace trace = tracing.attempt(run.delivery(), runner.name(), run.attempts() + 1);
+        Optional<CompletionStage<CallResult>> call = runner.call(() -> handed, trace);
         if (call.isEmpty()) {
+            trace.end(AttemptTrace.NOT_STARTED, false, null);
             return false;
         }
         call.get().whenComplete((result, failure) -> {
-            outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(),
-                    failure != null ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
-                            : resultOf(runner.policy().retries(), run, result),
-                    result instanceof CallResult.TimedOut));
+            RunResult recorded = failure != null
+                    ? new RunResult.RetryAt(clock.instant(), "dispatch failed: " + failure)
+                    : resultOf(runner.policy().retries(), run, result);
+            boolean ranOut = result instanceof CallResult.TimedOut;
+            trace.end(RunResult.outcomeName(recorded, ranOut), RunResult.failed(recorded),
+                    result instanceof CallResult.Threw threw ? threw.failure().getClass().getName() : null);
+            outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(), recorded, ranOut));
             if (result instanceof CallResult.TimedOut timedOut) {
                 // Failed and recorded now, but its thread is the handler's until the abandoned call returns.
                 timedOut.returned().whenComplete((ignored, never) -> callEnded(lane));

@@ -1,6 +1,7 @@
 package dev.hookyard.server.dispatch;
 
 import dev.hookyard.server.plugin.ContextClassLoader;
+import dev.hookyard.server.tracing.AttemptTrace;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.Outcome;
 import dev.hookyard.spi.WebhookEvent;
@@ -115,8 +116,10 @@ final class HandlerRunner implements AutoCloseable {
     /**
      * Starts one call if the handler has capacity; the stage completes once with how the call ended. Empty when the
      * handler is at its concurrency limit (the run stays pending and is offered again later).
+     *
+     * @param trace the attempt's span, current on the handler's thread while the call runs
      */
-    java.util.Optional<CompletionStage<CallResult>> call(Supplier<WebhookEvent> event) {
+    java.util.Optional<CompletionStage<CallResult>> call(Supplier<WebhookEvent> event, AttemptTrace trace) {
         if (!bulkhead.tryAcquirePermission()) {
             return java.util.Optional.empty();
         }
@@ -124,7 +127,7 @@ final class HandlerRunner implements AutoCloseable {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         CompletableFuture<Void> returned = new CompletableFuture<>();
         try {
-            threads.execute(() -> run(event, cancellation, outcome, returned));
+            threads.execute(() -> run(event, trace, cancellation, outcome, returned));
         } catch (RejectedExecutionException e) {
             bulkhead.releasePermission(); // stopping
             return java.util.Optional.empty();
@@ -151,13 +154,13 @@ final class HandlerRunner implements AutoCloseable {
      * One call, on a handler thread. The permit is released before the outcome is completed: whoever is told that the
      * call ended may start the next one at once (on this thread, as soon as it is back in the pool).
      */
-    private void run(Supplier<WebhookEvent> event, CallCancellation cancellation, CompletableFuture<Outcome> outcome,
-                     CompletableFuture<Void> returned) {
+    private void run(Supplier<WebhookEvent> event, AttemptTrace trace, CallCancellation cancellation,
+                     CompletableFuture<Outcome> outcome, CompletableFuture<Void> returned) {
         Outcome value = null;
         Throwable failure = null;
         if (cancellation.begin()) {
             long started = System.nanoTime();
-            try {
+            try (AttemptTrace.Scope traced = trace.enter()) {
                 value = ContextClassLoader.callAs(handler, () -> handler.handle(event.get()));
             } catch (Throwable e) { // an Error too: it fails this call, not the handler thread
                 failure = e;

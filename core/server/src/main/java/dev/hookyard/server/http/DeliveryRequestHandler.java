@@ -11,6 +11,8 @@ import dev.hookyard.spi.Headers;
 import dev.hookyard.server.http.RejectionCounters.Reason;
 import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.metrics.ServerMetrics.EndpointMeters;
+import dev.hookyard.server.tracing.DeliveryTrace;
+import dev.hookyard.server.tracing.Tracing;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     private final RejectionCounters rejections;
     private final ServerMetrics metrics;
     private final IntakeActivity activity;
+    private final Tracing tracing;
     private final ThrottledWarnings refusals =
             new ThrottledWarnings(LOG, Duration.ofSeconds(1), REFUSAL_LINES_PER_SECOND, System::nanoTime);
 
@@ -68,17 +71,18 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
                                   EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections) {
         this(endpoints, intake, clock, admissions, sources, rejections, ServerMetrics.detached(),
-                IntakeActivity.ignored(clock));
+                IntakeActivity.ignored(clock), Tracing.OFF);
     }
 
     /**
      * @param rejections counts and logs refusals by limits and access rules
      * @param metrics    where requests, verification rejections and parse failures are counted
      * @param activity   told of every accepted delivery and every refusal (the console's counts and live tail)
+     * @param tracing    traces each request that reaches an endpoint ({@link Tracing#OFF}: nothing at all)
      */
     public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
                                   EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections,
-                                  ServerMetrics metrics, IntakeActivity activity) {
+                                  ServerMetrics metrics, IntakeActivity activity, Tracing tracing) {
         super(InvocationType.NON_BLOCKING);
         this.endpoints = endpoints;
         this.intake = intake;
@@ -88,6 +92,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         this.rejections = rejections;
         this.metrics = metrics;
         this.activity = activity;
+        this.tracing = tracing;
     }
 
     @Override
@@ -100,51 +105,53 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             return true;
         }
         Endpoint endpoint = found.get();
+        DeliveryTrace trace = tracing.receive(endpoint.name(), endpoint.vendorId());
+        Callback answered = traced(trace, response, callback);
         EndpointMeters meters = metrics.endpoint(endpoint.name());
         if (!HttpMethod.POST.is(request.getMethod())) {
             meters.answered(HttpStatus.METHOD_NOT_ALLOWED_405);
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            PlainResponses.send(response, HttpStatus.METHOD_NOT_ALLOWED_405, "method not allowed", callback);
+            PlainResponses.send(response, HttpStatus.METHOD_NOT_ALLOWED_405, "method not allowed", answered);
             return true;
         }
         EndpointAdmissions.Rules rules = admissions.of(endpoint.name());
-        if (!admit(endpoint, meters, rules, request, response, callback)) {
+        if (!admit(endpoint, trace, meters, rules, request, response, answered)) {
             return true;
         }
         long declared = request.getLength();
         if (declared > endpoint.maxBodyBytes()) {
-            tooLarge(endpoint, meters, request, response, callback);
+            tooLarge(endpoint, trace, meters, request, response, answered);
             return true;
         }
         BoundedBodyReader.read(request, endpoint.maxBodyBytes(), declared, request.getComponents().getScheduler(),
                 rules.bodyTimeout(), new BoundedBodyReader.Outcome() {
             @Override
             public void body(byte[] body) {
-                respond(endpoint, meters, request, response, callback, body);
+                respond(endpoint, trace, meters, request, response, answered, body);
             }
 
             @Override
             public void tooLarge() {
-                DeliveryRequestHandler.this.tooLarge(endpoint, meters, request, response, callback);
+                DeliveryRequestHandler.this.tooLarge(endpoint, trace, meters, request, response, answered);
             }
 
             @Override
             public void timedOut() {
-                refused(Reason.BODY_TIMEOUT, endpoint, request, refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
+                refused(trace, Reason.BODY_TIMEOUT, endpoint, request, refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
                         + " timeout=" + rules.bodyTimeout().toMillis() + "ms");
-                requestTimeout(meters, response, callback);
+                requestTimeout(meters, response, answered);
             }
 
             @Override
             public void idle() {
-                refused(Reason.IDLE_TIMEOUT, endpoint, request, refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
+                refused(trace, Reason.IDLE_TIMEOUT, endpoint, request, refusal(request, HttpStatus.REQUEST_TIMEOUT_408)
                         + " (sender silent mid-body)");
-                requestTimeout(meters, response, callback);
+                requestTimeout(meters, response, answered);
             }
 
             @Override
             public void failed(Throwable failure) {
-                onReadFailure(endpoint, meters, response, callback, failure);
+                onReadFailure(endpoint, meters, response, answered, failure);
             }
         });
         return true;
@@ -157,12 +164,12 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
      * Refusals are answered at once; a delivery being stored is answered from the store's acknowledging thread once
      * its transaction has committed, so no request thread waits for the disk.
      */
-    private void respond(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
-                         Callback callback, byte[] body) {
+    private void respond(Endpoint endpoint, DeliveryTrace trace, EndpointMeters meters, Request request,
+                         Response response, Callback callback, byte[] body) {
         CompletableFuture<IntakeResult> decided;
         try {
             Delivery delivery = new Delivery(endpoint.name(), headersOf(request), body, clock.instant());
-            decided = intake.acceptAsync(endpoint, delivery);
+            decided = intake.acceptAsync(endpoint, delivery, trace);
         } catch (RuntimeException e) {
             failed(endpoint, meters, request, response, callback, e);
             return;
@@ -171,7 +178,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             if (failure != null) {
                 failed(endpoint, meters, request, response, callback, failure);
             } else {
-                answer(endpoint, meters, request, response, callback, result);
+                answer(endpoint, trace, meters, request, response, callback, result);
             }
         });
     }
@@ -185,8 +192,8 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         PlainResponses.send(response, HttpStatus.INTERNAL_SERVER_ERROR_500, "internal error", callback);
     }
 
-    private void answer(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
-                        Callback callback, IntakeResult result) {
+    private void answer(Endpoint endpoint, DeliveryTrace trace, EndpointMeters meters, Request request,
+                        Response response, Callback callback, IntakeResult result) {
         if (result instanceof IntakeResult.Accepted a) {
             meters.answered(HttpStatus.OK_200);
             metrics.intakeLatency().record(System.nanoTime() - request.getBeginNanoTime(), TimeUnit.NANOSECONDS);
@@ -203,6 +210,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             PlainResponses.send(response, HttpStatus.OK_200, "duplicate", callback);
         } else if (result instanceof IntakeResult.Rejected r) {
             String reason = r.reason().code();
+            trace.refused(reason);
             meters.rejected(reason);
             activity.refused(endpoint.name(), reason, () -> sources.of(request));
             meters.answered(HttpStatus.UNAUTHORIZED_401);
@@ -218,6 +226,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             PlainResponses.send(response, HttpStatus.BAD_REQUEST_400, "bad request: " + m.reason(), callback);
         } else if (result instanceof IntakeResult.Unavailable u) {
             // The store logs its own failure at ERROR (rate-limited); this line is the answer to one sender.
+            trace.refused(ServerMetrics.STORE_UNAVAILABLE);
             meters.rejected(ServerMetrics.STORE_UNAVAILABLE);
             activity.refused(endpoint.name(), ServerMetrics.STORE_UNAVAILABLE, () -> sources.of(request));
             meters.answered(HttpStatus.SERVICE_UNAVAILABLE_503);
@@ -228,7 +237,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
         } else if (result instanceof IntakeResult.Backlogged b) {
             meters.answered(HttpStatus.SERVICE_UNAVAILABLE_503);
-            refused(Reason.BACKLOG_FULL, endpoint, request, refusal(request,
+            refused(trace, Reason.BACKLOG_FULL, endpoint, request, refusal(request,
                     HttpStatus.SERVICE_UNAVAILABLE_503) + " backlog=" + b.backlog() + " limit=" + b.limit());
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
             PlainResponses.send(response, HttpStatus.SERVICE_UNAVAILABLE_503, "unavailable, retry later", callback);
@@ -236,7 +245,8 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     }
 
     /** Counts and logs a refusal by a limit or an access rule, and reports it to the console. */
-    private void refused(Reason reason, Endpoint endpoint, Request request, String detail) {
+    private void refused(DeliveryTrace trace, Reason reason, Endpoint endpoint, Request request, String detail) {
+        trace.refused(reason.code());
         rejections.record(reason, endpoint.name(), detail);
         activity.refused(endpoint.name(), reason.code(), () -> sources.of(request));
     }
@@ -268,11 +278,11 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
      * The checks made before any of the body is read; false once a refusal is sent. A refused request's body is
      * never read: the connection is closed after the answer rather than drained.
      */
-    private boolean admit(Endpoint endpoint, EndpointMeters meters, EndpointAdmissions.Rules rules, Request request,
-                          Response response, Callback callback) {
+    private boolean admit(Endpoint endpoint, DeliveryTrace trace, EndpointMeters meters,
+                          EndpointAdmissions.Rules rules, Request request, Response response, Callback callback) {
         InetAddress client = sources.of(request);
         if (!rules.allow().allows(client)) {
-            refused(Reason.NOT_ALLOWED, endpoint, request, refusal(request, HttpStatus.FORBIDDEN_403)
+            refused(trace, Reason.NOT_ALLOWED, endpoint, request, refusal(request, HttpStatus.FORBIDDEN_403)
                     + " client=" + text(client));
             refuse(meters, response, HttpStatus.FORBIDDEN_403, "forbidden", callback);
             return false;
@@ -280,7 +290,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         if (rules.rateLimiter() != null) {
             long retryAfter = rules.rateLimiter().acquire(client);
             if (retryAfter > 0) {
-                refused(Reason.RATE_LIMITED, endpoint, request,
+                refused(trace, Reason.RATE_LIMITED, endpoint, request,
                         refusal(request, HttpStatus.TOO_MANY_REQUESTS_429) + " client=" + text(client));
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(retryAfter));
                 refuse(meters, response, HttpStatus.TOO_MANY_REQUESTS_429, "too many requests", callback);
@@ -289,7 +299,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         }
         int headerCount = request.getHeaders().size();
         if (headerCount > rules.maxHeaderCount()) {
-            refused(Reason.TOO_MANY_HEADERS, endpoint, request,
+            refused(trace, Reason.TOO_MANY_HEADERS, endpoint, request,
                     refusal(request, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431) + " headers=" + headerCount
                             + " limit=" + rules.maxHeaderCount());
             refuse(meters, response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431,
@@ -297,6 +307,18 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             return false;
         }
         return true;
+    }
+
+    /** Counts and logs a refusal by a limit or access rule, and gives its reason to the request's trace. */
+    /**
+     * The callback that ends the request's receive span with the status sent, once the answer is written (or could
+     * not be); the callback itself when the request is not traced, so that tracing off adds nothing.
+     */
+    private static Callback traced(DeliveryTrace trace, Response response, Callback callback) {
+        if (trace == DeliveryTrace.NONE) {
+            return callback;
+        }
+        return Callback.from(callback, () -> trace.end(response.getStatus()));
     }
 
     private static String text(InetAddress client) {
@@ -309,9 +331,9 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
         PlainResponses.send(response, status, text, callback);
     }
 
-    private void tooLarge(Endpoint endpoint, EndpointMeters meters, Request request, Response response,
-                          Callback callback) {
-        refused(Reason.BODY_TOO_LARGE, endpoint, request, refusal(request, HttpStatus.PAYLOAD_TOO_LARGE_413)
+    private void tooLarge(Endpoint endpoint, DeliveryTrace trace, EndpointMeters meters, Request request,
+                          Response response, Callback callback) {
+        refused(trace, Reason.BODY_TOO_LARGE, endpoint, request, refusal(request, HttpStatus.PAYLOAD_TOO_LARGE_413)
                 + " limit=" + endpoint.maxBodyBytes());
         // The rest of an oversized body is not read; close the connection rather than drain it.
         refuse(meters, response, HttpStatus.PAYLOAD_TOO_LARGE_413, "payload too large", callback);

@@ -43,6 +43,7 @@ import dev.hookyard.server.store.SqliteDeliveryStore;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.postgres.PostgresDeliveryStore;
 import dev.hookyard.server.store.postgres.PostgresSettings;
+import dev.hookyard.server.tracing.Tracing;
 import dev.hookyard.spi.CredentialHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -66,17 +67,20 @@ public final class ServerModule extends AbstractModule {
     private final InstalledPlugins plugins;
     private final Clock clock;
     private final RetrySchedule retries;
+    private final Tracing tracing;
 
-    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock) {
-        this(config, plugins, clock, RetrySchedule.DEFAULT);
-    }
-
-    /** As above, with the schedule for retrying failed handler runs (tests choose a fast one). */
-    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries) {
+    /**
+     * @param retries the schedule for retrying failed handler runs (tests choose a fast one)
+     * @param tracing what traces deliveries and handler attempts (built from {@code config.tracing()} by the caller,
+     *                which closes it; tests give one that exports to memory)
+     */
+    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries,
+                        Tracing tracing) {
         this.config = config;
         this.plugins = plugins;
         this.clock = clock;
         this.retries = retries;
+        this.tracing = tracing;
     }
 
     @Override
@@ -84,6 +88,7 @@ public final class ServerModule extends AbstractModule {
         bind(HookyardConfig.class).toInstance(config);
         bind(InstalledPlugins.class).toInstance(plugins);
         bind(Clock.class).toInstance(clock);
+        bind(Tracing.class).toInstance(tracing);
     }
 
     @Provides
@@ -153,7 +158,7 @@ public final class ServerModule extends AbstractModule {
     public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                                  ServerMetrics metrics) {
         Dispatcher dispatcher = new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
-                config.server().shutdownGrace(), metrics);
+                config.server().shutdownGrace(), metrics, tracing);
         // Runs replayed elsewhere, or given back by a node that stopped, are read at once rather than at the next poll.
         store.listenForDueRuns(dispatcher::wake);
         return dispatcher;
@@ -172,7 +177,7 @@ public final class ServerModule extends AbstractModule {
                                          ServerMetrics metrics, IntakeActivity activity) {
         DeliveryRequestHandler handler = new DeliveryRequestHandler(endpoints, intake, clock,
                 new EndpointAdmissions(config.endpoints(), clock), new SourceAddress(config.server().trustedProxies()),
-                rejections, metrics, activity);
+                rejections, metrics, activity, tracing);
         return new ReceiverServer(config.server(), handler, rejections);
     }
 

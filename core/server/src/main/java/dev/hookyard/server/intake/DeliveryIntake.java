@@ -10,6 +10,7 @@ import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.store.NewDelivery;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.server.tracing.DeliveryTrace;
 import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.ParseResult;
@@ -44,12 +45,12 @@ public final class DeliveryIntake {
 
     /** Decides a delivery's answer, waiting for its commit when it is stored. */
     public IntakeResult accept(Endpoint endpoint, Delivery delivery) {
-        Admitted admitted = admit(endpoint, delivery);
+        Admitted admitted = admit(endpoint, delivery, DeliveryTrace.NONE);
         if (admitted.refusal() != null) {
             return admitted.refusal();
         }
         try {
-            return stored(admitted, store.append(admitted.record()));
+            return stored(admitted, store.append(admitted.record()), DeliveryTrace.NONE);
         } catch (StoreUnavailableException e) {
             return new IntakeResult.Unavailable(e.getMessage());
         } finally {
@@ -61,30 +62,37 @@ public final class DeliveryIntake {
      * Decides a delivery's answer without waiting for the disk: verification, parsing and routing happen on the
      * caller's thread (a vendor's exception is thrown from here), the store's commit completes the future later,
      * on a store thread. Nothing that depends on it may block.
+     *
+     * @param trace where the verify, parse and commit stages are traced
      */
-    public CompletableFuture<IntakeResult> acceptAsync(Endpoint endpoint, Delivery delivery) {
-        Admitted admitted = admit(endpoint, delivery);
+    public CompletableFuture<IntakeResult> acceptAsync(Endpoint endpoint, Delivery delivery, DeliveryTrace trace) {
+        Admitted admitted = admit(endpoint, delivery, trace);
         if (admitted.refusal() != null) {
             return CompletableFuture.completedFuture(admitted.refusal());
         }
+        DeliveryTrace.Stage committing = trace.stage(DeliveryTrace.COMMIT);
         CompletableFuture<AppendResult> appending;
         try {
             appending = store.appendAsync(admitted.record());
         } catch (RuntimeException | Error e) {
             backlog.release(admitted.runs());
+            committing.end("failed");
             throw e;
         }
         return appending.handle((appended, failure) -> {
             // The store counts the runs of a committed append before it answers: they are no longer in flight.
             backlog.release(admitted.runs());
             if (failure == null) {
-                return stored(admitted, appended);
+                committing.end(appended instanceof AppendResult.Duplicate ? "duplicate" : "stored");
+                return stored(admitted, appended, trace);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof StoreUnavailableException unavailable) {
+                committing.end("unavailable");
                 return new IntakeResult.Unavailable(unavailable.getMessage());
             }
+            committing.end("failed");
             throw failure instanceof CompletionException c ? c : new CompletionException(cause);
         });
     }
@@ -93,20 +101,27 @@ public final class DeliveryIntake {
      * Verify, parse, route and reserve the runs in the backlog: a refusal, or the record to store and the event it
      * carries (its runs then stay reserved until the append is answered).
      */
-    private Admitted admit(Endpoint endpoint, Delivery delivery) {
+    private Admitted admit(Endpoint endpoint, Delivery delivery, DeliveryTrace trace) {
+        DeliveryTrace.Stage verifying = trace.stage(DeliveryTrace.VERIFY);
         Verification verification = endpoint.vendor().verifier().verify(delivery);
         if (verification instanceof Verification.Rejected rejected) {
+            verifying.end("rejected", rejected.reason().code());
             return Admitted.refused(new IntakeResult.Rejected(rejected.reason(), rejected.detail()));
         }
+        verifying.end("verified");
         // Verified with the headers as received; from here on, credentials are masked: the event is parsed as it is
         // stored, so the one handed to handlers is the one a store read would make.
         Delivery masked = new Delivery(delivery.endpoint(), credentials.mask(delivery.headers()),
                 delivery.body(), delivery.receivedAt());
+        DeliveryTrace.Stage parsing = trace.stage(DeliveryTrace.PARSE);
         ParseResult parsed = endpoint.vendor().parser().parse(masked);
         if (parsed instanceof ParseResult.Malformed malformed) {
+            parsing.end("malformed");
             return Admitted.refused(new IntakeResult.Malformed(malformed.reason()));
         }
         WebhookEvent event = ((ParseResult.Parsed) parsed).event();
+        parsing.end("parsed");
+        trace.eventType(event.type());
         // Filters see the delivery as it is stored (credentials masked), so that check --delivery and the API
         // explain a stored delivery's routing with what routing saw.
         List<String> handlers = routes.handlersFor(endpoint.name(), endpoint.vendorId(), event.type(),
@@ -120,12 +135,15 @@ public final class DeliveryIntake {
     }
 
     /** The answer once the store has the delivery (or had it already); a new one's runs go to the dispatcher. */
-    private IntakeResult stored(Admitted admitted, AppendResult appended) {
+    private IntakeResult stored(Admitted admitted, AppendResult appended, DeliveryTrace trace) {
         NewDelivery d = admitted.record();
         WebhookEvent event = admitted.event();
         if (appended instanceof AppendResult.Duplicate duplicate) {
+            trace.stored(duplicate.id(), false);
             return new IntakeResult.Duplicate(duplicate.id(), d.eventType(), d.deliveryKey());
         }
+        // Before the hand-off: the handlers' attempts look the delivery's trace up as they start.
+        trace.stored(appended.id(), !d.handlers().isEmpty());
         if (!d.handlers().isEmpty()) {
             dispatcher.handOff(new StoredDelivery(appended.id(), d.endpoint(), d.vendor(), d.eventType(),
                     d.deliveryKey(), d.headers(), d.body(), d.receivedAt(), DeliveryStatus.PENDING), event,

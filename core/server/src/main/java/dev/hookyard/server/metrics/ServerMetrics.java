@@ -293,19 +293,12 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
          * recorded; a retry and a dead letter are also counted on their own.
          */
         public void recorded(RunResult result, boolean timedOut) {
-            String outcome;
-            if (result instanceof RunResult.Done) {
-                outcome = "done";
-            } else if (result instanceof RunResult.Dropped) {
-                outcome = "dropped";
-            } else if (result instanceof RunResult.RetryAt) {
-                outcome = "retry";
+            if (result instanceof RunResult.RetryAt) {
                 retries.increment();
-            } else {
-                outcome = "dead";
+            } else if (result instanceof RunResult.Dead) {
                 deadLetters.increment();
             }
-            outcomes.get(timedOut ? "timeout" : outcome).increment();
+            outcomes.get(RunResult.outcomeName(result, timedOut)).increment();
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookyard.server.dispatch.HandlerRunner.CallResult;
 import dev.hookyard.server.testing.Eventually;
+import dev.hookyard.server.tracing.AttemptTrace;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.Handler;
@@ -81,18 +82,18 @@ class HandlerRunnerTimeoutTest {
         runner = new HandlerRunner("archive", handler, new HandlerPolicy(RetrySchedule.DEFAULT, TIMEOUT, 1), timer,
                 new SimpleMeterRegistry().timer("calls"));
 
-        CompletionStage<CallResult> stalled = runner.call(() -> event("stalled")).orElseThrow();
+        CompletionStage<CallResult> stalled = runner.call(() -> event("stalled"), AttemptTrace.NONE).orElseThrow();
         assertInstanceOf(CallResult.TimedOut.class, stalled.toCompletableFuture().get(10, TimeUnit.SECONDS),
                 "the attempt fails at the timeout, while the call still runs");
         Eventually.await(stalledCallInterrupted::get, () -> "the stalled call was not interrupted");
 
-        assertTrue(runner.call(() -> event("next")).isEmpty(),
+        assertTrue(runner.call(() -> event("next"), AttemptTrace.NONE).isEmpty(),
                 "no other call may start while the abandoned call still holds the handler's only slot");
 
         finishStalledCall.countDown();
         AtomicReference<Optional<CompletionStage<CallResult>>> next = new AtomicReference<>(Optional.empty());
         Eventually.await(() -> {
-            next.set(runner.call(() -> event("next")));
+            next.set(runner.call(() -> event("next"), AttemptTrace.NONE));
             return next.get().isPresent();
         }, () -> "the slot was not freed once the stalled call returned");
         CallResult result = next.get().orElseThrow().toCompletableFuture().get(10, TimeUnit.SECONDS);

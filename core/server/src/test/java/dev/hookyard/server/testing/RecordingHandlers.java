@@ -25,8 +25,12 @@ public final class RecordingHandlers implements HookyardPlugin {
     /** The handler type this plugin contributes. */
     public static final String TYPE = "recording";
 
-    /** One call of one handler. */
-    public record Call(String handler, WebhookEvent event) {
+    /**
+     * One call of one handler.
+     *
+     * @param traceHeaders what {@link HandlerContext#traceHeaders()} gave the call
+     */
+    public record Call(String handler, WebhookEvent event, Map<String, String> traceHeaders) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -49,7 +53,7 @@ public final class RecordingHandlers implements HookyardPlugin {
 
             @Override
             public Handler create(HandlerContext context) {
-                return new Recorder(context.name());
+                return new Recorder(context);
             }
         });
     }
@@ -99,15 +103,17 @@ public final class RecordingHandlers implements HookyardPlugin {
 
     private final class Recorder implements Handler {
         private final String name;
+        private final HandlerContext context;
 
-        Recorder(String name) {
-            this.name = name;
+        Recorder(HandlerContext context) {
+            this.name = context.name();
+            this.context = context;
         }
 
         @Override
         public Outcome handle(WebhookEvent event) {
             int call = callCounts.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-            calls.add(new Call(name, event));
+            calls.add(new Call(name, event, context.traceHeaders().current()));
             Function<Integer, Outcome> script = scripts.get(name);
             return script == null ? Outcome.done() : script.apply(call);
         }

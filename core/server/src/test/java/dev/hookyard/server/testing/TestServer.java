@@ -14,6 +14,7 @@ import dev.hookyard.server.store.DeliveryStore.RunView;
 import dev.hookyard.server.store.DeliverySummary;
 import dev.hookyard.server.store.StoreUnavailableException;
 import dev.hookyard.server.store.StoredDelivery;
+import dev.hookyard.server.tracing.Tracing;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.HookyardPlugin;
 import dev.hookyard.vendor.least.LeastPlugin;
@@ -119,6 +120,13 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path home, String yaml, RecordingHandlers recording, Clock clock)
             throws Exception {
         return new TestServer(Hookyard.start(load(home, yaml), plugins(recording), clock, FAST_RETRIES));
+    }
+
+    /** As above, tracing with {@code tracing} (closed with the server). */
+    public static TestServer start(Path home, String yaml, RecordingHandlers recording, Tracing tracing)
+            throws Exception {
+        return new TestServer(Hookyard.start(load(home, yaml), plugins(recording), Clock.systemUTC(), FAST_RETRIES,
+                tracing));
     }
 
     /** Drives a Hookyard started some other way. */

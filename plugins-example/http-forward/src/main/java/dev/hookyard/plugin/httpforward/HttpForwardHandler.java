@@ -6,6 +6,7 @@ import dev.hookyard.plugin.outboundhttp.RetryAfterHeader;
 import dev.hookyard.spi.Handler;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.Outcome;
+import dev.hookyard.spi.TraceHeaders;
 import dev.hookyard.spi.WebhookEvent;
 
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.util.Optional;
 
 /**
  * POSTs each event to the configured URL.
+ *
+ * <p>Each request carries the trace context of the handler attempt that sends it ({@code traceparent}, see
+ * {@link HandlerContext#traceHeaders()}) when the host traces.
  *
  * <p>Answers: 2xx is done. 429 or 503 with a readable {@code Retry-After} is {@link Outcome#retryAfter} with that
  * delay. Everything else (other non-2xx, 4xx included; a timeout; a connection failure) throws
@@ -45,11 +49,13 @@ final class HttpForwardHandler implements Handler {
     private final Clock clock;
     private final System.Logger logger;
     private final OwnedHttpClient http;
+    private final TraceHeaders traceHeaders;
 
     HttpForwardHandler(ForwardSettings settings, HandlerContext context) {
         this.settings = settings;
         this.clock = context.clock();
         this.logger = context.logger();
+        this.traceHeaders = context.traceHeaders();
         this.http = new OwnedHttpClient(settings.timeout(), "hookyard-" + context.name() + "-");
     }
 
@@ -74,6 +80,8 @@ final class HttpForwardHandler implements Handler {
                 .header("Content-Type", body.contentType())
                 .header(DELIVERY_KEY_HEADER, HeaderTemplate.headerSafe(event.deliveryKey()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        // The handler attempt's trace context (W3C traceparent), so that the target's work joins its trace.
+        traceHeaders.current().forEach(request::setHeader);
         // setHeader: a configured Content-Type replaces the format's.
         settings.headers().forEach(header -> request.setHeader(header.name(), header.render(event)));
         settings.signature().ifPresent(signature -> request.setHeader(signature.headerName(),

@@ -266,6 +266,23 @@ class HttpForwardHandlerTest {
         }
     }
 
+    @Test
+    void theHostsTraceContextIsSentOnAndOnlyWhenThereIsOne() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Map<String, Object> options = Map.of("url", server.baseUrl() + PATH);
+        try (Handler handler = new HttpForwardHandlerFactory().create(TestEvents.context(options,
+                () -> Map.of("traceparent", traceparent, "tracestate", "hy=1")))) {
+            assertEquals(Outcome.done(), handler.handle(TestEvents.event(BODY, Map.of())));
+        }
+        LoggedRequest traced = onlyRequest();
+        assertEquals(traceparent, traced.getHeader("traceparent"));
+        assertEquals("hy=1", traced.getHeader("tracestate"));
+
+        server.resetRequests();
+        forward(Map.of(), TestEvents.event(BODY, Map.of()));
+        assertFalse(onlyRequest().containsHeader("traceparent"), "a host that does not trace sends none");
+    }
+
     private Exception forwardFailure(Map<String, ?> options) {
         return assertThrows(Exception.class,
                 () -> forward(options, TestEvents.event(BODY, Map.of())));

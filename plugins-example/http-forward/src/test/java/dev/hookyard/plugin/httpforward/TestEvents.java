@@ -1,10 +1,12 @@
 package dev.hookyard.plugin.httpforward;
 
+import dev.hookyard.spi.CredentialHeaders;
 import dev.hookyard.spi.Delivery;
 import dev.hookyard.spi.GenericEvent;
 import dev.hookyard.spi.HandlerContext;
 import dev.hookyard.spi.Headers;
 import dev.hookyard.spi.Options;
+import dev.hookyard.spi.TraceHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,8 +25,13 @@ final class TestEvents {
     }
 
     static HandlerContext context(Map<String, ?> options) {
+        return context(options, TraceHeaders.NONE);
+    }
+
+    /** As above, with the host's trace context of the call under way. */
+    static HandlerContext context(Map<String, ?> options, TraceHeaders traceHeaders) {
         return new HandlerContext("forward", Options.of(options), Clock.fixed(NOW, ZoneOffset.UTC),
-                System.getLogger("http-forward-test"), Path.of("."));
+                System.getLogger("http-forward-test"), Path.of("."), CredentialHeaders.DEFAULT, traceHeaders);
     }
 
     static GenericEvent event(String body, Map<String, String> headers) {
