@@ -5,11 +5,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
+import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.RetrySchedule;
-import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.ReceiverServer;
 import dev.hookyard.server.http.RejectionCounters;
@@ -17,7 +17,12 @@ import dev.hookyard.server.inject.ServerModule;
 import dev.hookyard.server.inspect.Retention;
 import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.metrics.ServerMetrics;
+import dev.hookyard.server.pipeline.LivePipeline;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.reload.ConfigFileWatch;
+import dev.hookyard.server.reload.ConfigReload;
+import dev.hookyard.server.reload.ReloadOutcome;
+import dev.hookyard.server.reload.ReloadTrigger;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
 import java.time.Clock;
@@ -38,8 +43,10 @@ public final class Hookyard implements AutoCloseable {
     private final ReceiverServer server;
     private final Dispatcher dispatcher;
     private final DeliveryStore store;
-    private final ConfiguredHandlers handlers;
-    private final EndpointTable endpoints;
+    private final LivePipeline pipeline;
+    private final ConfigReload reload;
+    /** Null unless {@code reload.watch} is true. */
+    private final ConfigFileWatch watch;
     private final RejectionCounters rejections;
     private final DeliveryQueries queries;
     private final Retention retention;
@@ -50,8 +57,8 @@ public final class Hookyard implements AutoCloseable {
 
     private Hookyard(Injector injector) {
         // The pipeline first: a bad configuration must fail before the store is opened (or created).
-        this.endpoints = injector.getInstance(EndpointTable.class);
-        this.handlers = injector.getInstance(ConfiguredHandlers.class);
+        this.pipeline = injector.getInstance(LivePipeline.class);
+        ConfiguredHandlers handlers = pipeline.current().handlers();
         // Metrics before the store, which reports its commits to them; closed with it (JVM GC listeners).
         this.metrics = injector.getInstance(ServerMetrics.class);
         try {
@@ -63,6 +70,7 @@ public final class Hookyard implements AutoCloseable {
         }
         try {
             this.dispatcher = injector.getInstance(Dispatcher.class);
+            this.reload = injector.getInstance(ConfigReload.class);
             this.server = injector.getInstance(ReceiverServer.class);
             this.rejections = injector.getInstance(RejectionCounters.class);
             HookyardConfig config = injector.getInstance(HookyardConfig.class);
@@ -70,6 +78,9 @@ public final class Hookyard implements AutoCloseable {
             this.retention = injector.getInstance(Retention.class);
             this.management = config.management().enabled() ? injector.getInstance(ManagementServer.class) : null;
             this.retentionDays = config.store().retentionDays();
+            this.watch = config.reload().watch()
+                    ? new ConfigFileWatch(config.file(), config.fileSha256(), () -> reload.reload(ReloadTrigger.WATCH))
+                    : null;
         } catch (RuntimeException e) {
             handlers.close();
             store.close();
@@ -89,9 +100,18 @@ public final class Hookyard implements AutoCloseable {
     /** As {@link #start(HookyardConfig, InstalledPlugins, Clock)}, retrying failed handler runs on {@code retries}. */
     public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries)
             throws Exception {
+        return start(config, new ConfigLoader(config.home(), System::getenv), plugins, clock, retries);
+    }
+
+    /**
+     * As above, with the loader that read {@code config}: a reload reads the file again with it (same home, same
+     * environment).
+     */
+    public static Hookyard start(HookyardConfig config, ConfigLoader loader, InstalledPlugins plugins, Clock clock,
+                                 RetrySchedule retries) throws Exception {
         Hookyard hookyard;
         try {
-            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, plugins, clock, retries)));
+            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, loader, plugins, clock, retries)));
         } catch (ProvisionException e) {
             throw unwrap(e.getErrorMessages().stream().map(Message::getCause).toList(), e);
         } catch (CreationException e) {
@@ -104,11 +124,14 @@ public final class Hookyard implements AutoCloseable {
             if (hookyard.management != null) {
                 hookyard.management.start();
             }
+            if (hookyard.watch != null) {
+                hookyard.watch.start();
+            }
         } catch (Exception e) {
             hookyard.close();
             throw e;
         }
-        LOG.info("Endpoints: {}", hookyard.endpoints.all().stream()
+        LOG.info("Endpoints: {}", hookyard.endpoints().all().stream()
                 .map(e -> e.name() + " " + e.path() + " (" + e.vendorId() + ")")
                 .collect(Collectors.joining("; ")));
         return hookyard;
@@ -146,8 +169,17 @@ public final class Hookyard implements AutoCloseable {
         return metrics;
     }
 
+    /** The endpoints in use now (a reload may change them). */
     public EndpointTable endpoints() {
-        return endpoints;
+        return pipeline.current().endpoints();
+    }
+
+    /**
+     * Reads the configuration file again and puts it in use, or refuses it and keeps the running one (see
+     * {@link ConfigReload}); reloads run one at a time.
+     */
+    public ReloadOutcome reload(ReloadTrigger trigger) {
+        return reload.reload(trigger);
     }
 
     public DeliveryStore store() {
@@ -161,6 +193,9 @@ public final class Hookyard implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watch != null) {
+            watch.close();
+        }
         try {
             server.close();
         } catch (Exception e) {
@@ -175,7 +210,11 @@ public final class Hookyard implements AutoCloseable {
         }
         retention.close();
         dispatcher.close();
-        handlers.close();
+        // Serialised with reloads: none swaps handlers in while these are closed.
+        synchronized (reload) {
+            pipeline.current().handlers().close();
+            reload.close();
+        }
         queries.close();
         store.close();
         metrics.close();

@@ -19,15 +19,27 @@ import java.util.List;
  * @param management the management API listener
  * @param plugins    where plugins are loaded from, and what a plugin that fails to load does
  * @param logging    the log format
+ * @param reload     what reloads the configuration besides SIGHUP and {@code POST /reload}
+ * @param fileSha256 the SHA-256 of the file's bytes as they were read (lower-case hex), or null when not read from a
+ *                   file: names the configuration in the reload answer and metrics without showing any of it
  */
 public record HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                              List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
-                             ManagementSettings management, PluginSettings plugins, LoggingSettings logging) {
+                             ManagementSettings management, PluginSettings plugins, LoggingSettings logging,
+                             ReloadSettings reload, String fileSha256) {
 
     public HookyardConfig {
         endpoints = List.copyOf(endpoints);
         handlers = List.copyOf(handlers);
         routes = List.copyOf(routes);
+    }
+
+    /** Without a {@code reload:} section, not read from a file. */
+    public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
+                          List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
+                          ManagementSettings management, PluginSettings plugins, LoggingSettings logging) {
+        this(file, home, server, store, endpoints, handlers, routes, management, plugins, logging,
+                ReloadSettings.DEFAULT, null);
     }
 
     /** Without a {@code logging:} section: text logs. */
@@ -171,5 +183,16 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
         public static PluginSettings defaults(Path home) {
             return new PluginSettings(home.resolve("plugins"), PluginFailurePolicy.FAIL);
         }
+    }
+
+    /**
+     * Reloading ({@code reload:}).
+     *
+     * @param watch whether a change to the configuration file reloads it (besides SIGHUP and {@code POST /reload})
+     */
+    public record ReloadSettings(boolean watch) {
+
+        /** Reload on SIGHUP and {@code POST /reload} only. */
+        public static final ReloadSettings DEFAULT = new ReloadSettings(false);
     }
 }

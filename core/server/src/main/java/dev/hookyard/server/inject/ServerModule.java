@@ -5,17 +5,16 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.hookyard.server.assembly.PipelineAssembler;
 import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
+import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.EndpointConfig;
 import dev.hookyard.server.config.HandlerConfig;
 import dev.hookyard.server.config.HookyardConfig;
-import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.HandlerPolicy;
 import dev.hookyard.server.dispatch.RetrySchedule;
-import dev.hookyard.server.dispatch.RouteTable;
-import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.endpoint.Endpoint;
+import dev.hookyard.server.endpoint.EndpointAdmissions;
 import dev.hookyard.server.http.DeliveryRequestHandler;
-import dev.hookyard.server.http.EndpointAdmissions;
 import dev.hookyard.server.http.RejectionCounters;
 import dev.hookyard.server.http.SourceAddress;
 import dev.hookyard.server.http.ReceiverServer;
@@ -29,7 +28,12 @@ import dev.hookyard.server.management.ManagementHandler;
 import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.management.Readiness;
 import dev.hookyard.server.management.StoreCheck;
+import dev.hookyard.server.metrics.ReloadMeters;
 import dev.hookyard.server.metrics.ServerMetrics;
+import dev.hookyard.server.pipeline.LivePipeline;
+import dev.hookyard.server.pipeline.ServingPipeline;
+import dev.hookyard.server.reload.ConfigReload;
+import dev.hookyard.server.reload.ReloadTrigger;
 import dev.hookyard.server.store.CommitPolicy;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
@@ -46,6 +50,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Wires the server's parts from a loaded configuration and the installed plugins. Guice stays inside the server:
@@ -55,17 +60,19 @@ public final class ServerModule extends AbstractModule {
 
 
     private final HookyardConfig config;
+    private final ConfigLoader loader;
     private final InstalledPlugins plugins;
     private final Clock clock;
     private final RetrySchedule retries;
 
-    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock) {
-        this(config, plugins, clock, RetrySchedule.DEFAULT);
-    }
-
-    /** As above, with the schedule for retrying failed handler runs (tests choose a fast one). */
-    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries) {
+    /**
+     * @param loader  what read {@code config}, to read its file again on a reload (same home, same environment)
+     * @param retries the schedule for retrying failed handler runs (tests choose a fast one)
+     */
+    public ServerModule(HookyardConfig config, ConfigLoader loader, InstalledPlugins plugins, Clock clock,
+                        RetrySchedule retries) {
         this.config = config;
+        this.loader = loader;
         this.plugins = plugins;
         this.clock = clock;
         this.retries = retries;
@@ -80,26 +87,30 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Pipeline pipeline() {
-        return new PipelineAssembler(plugins, clock, HandlerPolicy.defaults(retries)).assemble(config);
+    public PipelineAssembler assembler() {
+        return new PipelineAssembler(plugins, clock, HandlerPolicy.defaults(retries));
+    }
+
+    /** The pipeline of the configuration the server starts with; reloads swap in others. */
+    @Provides
+    @Singleton
+    public LivePipeline pipeline(PipelineAssembler assembler) {
+        Pipeline built = assembler.assemble(config);
+        return new LivePipeline(new ServingPipeline(config, built.endpoints(),
+                new EndpointAdmissions(config.endpoints(), clock), built.routes(), built.handlers()));
     }
 
     @Provides
     @Singleton
-    public EndpointTable endpoints(Pipeline pipeline) {
-        return pipeline.endpoints();
+    public ConfigReload reload(PipelineAssembler assembler, LivePipeline pipeline, Dispatcher dispatcher,
+                               ServerMetrics metrics, ReloadMeters meters) {
+        return new ConfigReload(loader, config, assembler, pipeline, dispatcher, metrics, meters, clock);
     }
 
     @Provides
     @Singleton
-    public ConfiguredHandlers handlers(Pipeline pipeline) {
-        return pipeline.handlers();
-    }
-
-    @Provides
-    @Singleton
-    public RouteTable routes(Pipeline pipeline) {
-        return pipeline.routes();
+    public ReloadMeters reloadMeters(MeterRegistry registry) {
+        return new ReloadMeters(registry, clock.instant(), config.fileSha256());
     }
 
     /** The registry {@code GET /metrics} on the management port scrapes. */
@@ -142,9 +153,9 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
-                                 ServerMetrics metrics) {
-        Dispatcher dispatcher = new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
+    public Dispatcher dispatcher(DeliveryStore store, LivePipeline pipeline, ServerMetrics metrics) {
+        Dispatcher dispatcher = new Dispatcher(store, () -> pipeline.current().endpoints(),
+                pipeline.current().handlers(), HandlerPolicy.defaults(retries), clock,
                 config.server().shutdownGrace(), metrics);
         // Runs replayed elsewhere, or given back by a node that stopped, are read at once rather than at the next poll.
         store.listenForDueRuns(dispatcher::wake);
@@ -153,18 +164,17 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public DeliveryIntake intake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
-        return new DeliveryIntake(store, routes, dispatcher, new BacklogGate(store, config.store().maxBacklog()),
+    public DeliveryIntake intake(DeliveryStore store, Dispatcher dispatcher) {
+        return new DeliveryIntake(store, dispatcher, new BacklogGate(store, config.store().maxBacklog()),
                 config.server().credentialHeaders());
     }
 
     @Provides
     @Singleton
-    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake, RejectionCounters rejections,
+    public ReceiverServer receiverServer(LivePipeline pipeline, DeliveryIntake intake, RejectionCounters rejections,
                                          ServerMetrics metrics) {
-        DeliveryRequestHandler handler = new DeliveryRequestHandler(endpoints, intake, clock,
-                new EndpointAdmissions(config.endpoints(), clock), new SourceAddress(config.server().trustedProxies()),
-                rejections, metrics);
+        DeliveryRequestHandler handler = new DeliveryRequestHandler(pipeline, intake, clock,
+                new SourceAddress(config.server().trustedProxies()), rejections, metrics);
         return new ReceiverServer(config.server(), handler, rejections);
     }
 
@@ -190,11 +200,12 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public DeliveryReplay replay(DeliveryQueries queries, RouteTable routes, ConfiguredHandlers handlers,
-                                 EndpointTable endpoints, Dispatcher dispatcher) {
-        return new DeliveryReplay(queries, routes, handlers.names(),
-                endpoints.all().stream().map(e -> e.name()).collect(java.util.stream.Collectors.toSet()), clock,
-                dispatcher::wake);
+    public DeliveryReplay replay(DeliveryQueries queries, LivePipeline pipeline, Dispatcher dispatcher) {
+        return new DeliveryReplay(queries, () -> {
+            ServingPipeline now = pipeline.current();
+            return new DeliveryReplay.Targets(now.routes(), now.handlers().names(),
+                    now.endpoints().all().stream().map(Endpoint::name).collect(Collectors.toSet()));
+        }, clock, dispatcher::wake);
     }
 
     @Provides
@@ -205,13 +216,15 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Readiness readiness(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
-                               ReceiverServer receiver) {
+    public Readiness readiness(DeliveryStore store, LivePipeline pipeline, ReceiverServer receiver) {
         return new Readiness(List.of(
                 StoreCheck.of(store.commitHealth()),
-                new Readiness.Check("plugins", () -> endpoints.all().size() == config.endpoints().size()
-                        && handlers.names().size() == config.handlers().size()
-                        ? Optional.empty() : Optional.of("not every endpoint and handler was built")),
+                new Readiness.Check("plugins", () -> {
+                    ServingPipeline now = pipeline.current();
+                    return now.endpoints().all().size() == now.config().endpoints().size()
+                            && now.handlers().names().size() == now.config().handlers().size()
+                            ? Optional.empty() : Optional.of("not every endpoint and handler was built");
+                }),
                 new Readiness.Check("listener", () -> receiver.isRunning()
                         ? Optional.empty() : Optional.of("the delivery listener is not accepting"))));
     }
@@ -219,11 +232,12 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     public ManagementServer managementServer(DeliveryQueries queries, DeliveryReplay replay, Retention retention,
-                                             Readiness readiness, PrometheusMeterRegistry prometheus) {
+                                             Readiness readiness, PrometheusMeterRegistry prometheus,
+                                             ConfigReload reload) {
         int days = config.store().retentionDays();
         Duration defaultAge = Duration.ofDays(days > 0 ? days : HookyardConfig.StoreSettings.DEFAULT_RETENTION_DAYS);
         return new ManagementServer(config.management(), new ManagementHandler(
                 ManagementAccess.of(config.management()), queries, replay, retention, readiness, defaultAge, clock,
-                prometheus::scrape));
+                prometheus::scrape, () -> reload.reload(ReloadTrigger.API)));
     }
 }
