@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * Senders that deliver without pause from several threads until stopped, each delivery distinct, recording what
@@ -13,13 +13,25 @@ import java.util.function.LongFunction;
  */
 public final class DeliveryLoad implements AutoCloseable {
 
-    /** One delivery sent: its sequence number, what was sent, and the status it got. */
-    public record Sent(long sequence, String kind, int status) {
+    /**
+     * One delivery sent.
+     *
+     * @param kind          what the test sent (e.g. which secret signed it)
+     * @param key           its delivery key
+     * @param status        the status it was answered
+     * @param sentNanos     {@link System#nanoTime()} before it was sent
+     * @param answeredNanos {@link System#nanoTime()} once it was answered
+     */
+    public record Sent(String kind, String key, int status, long sentNanos, long answeredNanos) {
     }
 
-    /** What to send next: a kind (for the test's bookkeeping) and the request itself. */
+    /** A delivery to send: what kind it is, its key, and the request. */
+    public record Request(String kind, String key, Supplier<HttpResponse<String>> post) {
+    }
+
+    /** Makes the delivery with this sequence number (distinct for every delivery of the load). */
     public interface Sender {
-        Sent send(long sequence);
+        Request next(long sequence);
     }
 
     private final List<Thread> threads = new ArrayList<>();
@@ -31,7 +43,10 @@ public final class DeliveryLoad implements AutoCloseable {
         for (int i = 0; i < senders; i++) {
             Thread thread = new Thread(() -> {
                 while (running) {
-                    sent.add(sender.send(sequence.incrementAndGet()));
+                    Request request = sender.next(sequence.incrementAndGet());
+                    long before = System.nanoTime();
+                    int status = request.post().get().statusCode();
+                    sent.add(new Sent(request.kind(), request.key(), status, before, System.nanoTime()));
                 }
             }, "test-sender-" + i);
             threads.add(thread);
@@ -41,11 +56,6 @@ public final class DeliveryLoad implements AutoCloseable {
 
     public static DeliveryLoad start(int senders, Sender sender) {
         return new DeliveryLoad(senders, sender);
-    }
-
-    /** A sender of one kind, whose request is made by {@code post}. */
-    public static Sender of(String kind, LongFunction<HttpResponse<String>> post) {
-        return n -> new Sent(n, kind, post.apply(n).statusCode());
     }
 
     /** Everything answered so far. */
