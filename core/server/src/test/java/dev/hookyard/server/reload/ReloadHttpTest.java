@@ -299,6 +299,24 @@ class ReloadHttpTest {
     }
 
     @Test
+    void anEndpointWhoseAccessRulesDidNotChangeKeepsItsRateLimiterAndOneWhoseRulesChangedGetsANewOne()
+            throws Exception {
+        String limited = "[\"${env:LEAST_SECRET}\"], rateLimit: { requests: 2, per: 1h }";
+        try (TestServer server = TestServer.start(home, config(limited, REC, ALL_TO_REC), recording)) {
+            assertEquals(200, server.post("/hooks/least", LeastFixtures.recordCreated("least", 1)).statusCode());
+            assertEquals(200, server.post("/hooks/least", LeastFixtures.recordCreated("least", 2)).statusCode());
+            // A reload that changes the endpoint's options, not its rules: the bucket is still empty.
+            TestServer.write(home, config(limited + ", options: { channel: collection }", REC, ALL_TO_REC));
+            HttpResponse<String> answer = reload(server);
+            assertEquals(List.of("least"), strings(json(answer).path("endpoints").path("changed")), answer.body());
+            assertEquals(429, server.post("/hooks/least", LeastFixtures.recordCreated("least", 3)).statusCode());
+            TestServer.write(home, config(limited.replace("requests: 2", "requests: 3"), REC, ALL_TO_REC));
+            assertEquals(200, reload(server).statusCode());
+            assertEquals(200, server.post("/hooks/least", LeastFixtures.recordCreated("least", 4)).statusCode());
+        }
+    }
+
+    @Test
     void restartOnlySettingsAreNamedAndNotApplied() throws Exception {
         String secrets = "[\"${env:LEAST_SECRET}\"]";
         try (TestServer server = TestServer.start(home, config(secrets, REC, ALL_TO_REC), recording)) {
