@@ -78,12 +78,16 @@ public final class ReloadMeters {
 
     /** One series, labelled with the hash of the file in use; the previous file's series goes. */
     private synchronized void inUse(String fileSha256) {
-        Gauge next = Gauge.builder("hookyard.config.info", () -> 1)
+        String label = fileSha256 == null ? "none" : fileSha256;
+        Gauge previous = info.get();
+        if (previous != null && label.equals(previous.getId().getTag("sha256"))) {
+            return; // the same file again: its series stays
+        }
+        info.set(Gauge.builder("hookyard.config.info", () -> 1)
                 .description("The configuration in use: its file's SHA-256 as a label (what sha256sum prints)")
-                .tag("sha256", fileSha256 == null ? "none" : fileSha256)
-                .register(registry);
-        Gauge previous = info.getAndSet(next);
-        if (previous != null && !previous.getId().equals(next.getId())) {
+                .tag("sha256", label)
+                .register(registry));
+        if (previous != null) {
             registry.remove(previous);
         }
     }

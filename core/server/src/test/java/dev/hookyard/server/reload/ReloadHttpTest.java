@@ -317,6 +317,26 @@ class ReloadHttpTest {
     }
 
     @Test
+    void reloadIsAManagementPostUnderTheManagementToken() throws Exception {
+        String yaml = config("[\"${env:LEAST_SECRET}\"]", REC, ALL_TO_REC)
+                + "management: { host: 127.0.0.1, port: 0, token: reload-token-0123456789 }\n";
+        try (TestServer server = TestServer.start(home, yaml, recording)) {
+            assertEquals(401, reload(server).statusCode(), "no token, no reload");
+            HttpResponse<String> wrongMethod = TestServer.send(HttpRequest.newBuilder(server.managementUri("/reload"))
+                    .header("Authorization", "Bearer reload-token-0123456789").GET());
+            assertEquals(405, wrongMethod.statusCode());
+            HttpResponse<String> applied = TestServer.send(HttpRequest.newBuilder(server.managementUri("/reload"))
+                    .header("Authorization", "Bearer reload-token-0123456789")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, applied.statusCode(), applied.body());
+            assertEquals("applied", json(applied).path("status").asText());
+            assertEquals("api", json(applied).path("trigger").asText());
+            assertFalse(applied.body().contains("reload-token") || applied.body().contains(LeastFixtures.SPEC_SECRET),
+                    "no configured value in the answer: " + applied.body());
+        }
+    }
+
+    @Test
     void restartOnlySettingsAreNamedAndNotApplied() throws Exception {
         String secrets = "[\"${env:LEAST_SECRET}\"]";
         try (TestServer server = TestServer.start(home, config(secrets, REC, ALL_TO_REC), recording)) {
@@ -340,10 +360,14 @@ class ReloadHttpTest {
         try (TestServer server = TestServer.start(home, watched, recording)) {
             assertEquals(404, server.post("/hooks/second", LeastFixtures.recordCreated("second", 1)).statusCode());
             // TestServer.write saves as editors do: a new file renamed over the old one.
-            TestServer.write(home, watched.replace("endpoints:\n", "endpoints:\n  second: { vendor: least, secrets: "
-                    + secrets + " }\n"));
+            Path saved = TestServer.write(home, watched.replace("endpoints:\n", "endpoints:\n  second: { vendor: least,"
+                    + " secrets: " + secrets + " }\n"));
             Eventually.await(() -> server.post("/hooks/second", LeastFixtures.recordCreated("second", 2))
                     .statusCode() == 200, () -> "the new endpoint answers once the saved file is reloaded");
+            String metrics = TestServer.send(HttpRequest.newBuilder(server.managementUri("/metrics")).GET()).body();
+            assertEquals(List.of("hookyard_config_info{sha256=\"" + ConfigLoader.sha256(Files.readAllBytes(saved))
+                    + "\"} 1"), metrics.lines().filter(l -> l.startsWith("hookyard_config_info{")).toList(),
+                    "one series, for the file in use");
 
             TestServer.write(home, watched.replace("routes:", "routes: [[["));
             Eventually.await(() -> TestServer.send(HttpRequest.newBuilder(server.managementUri("/metrics")).GET())
