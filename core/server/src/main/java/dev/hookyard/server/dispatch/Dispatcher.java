@@ -60,8 +60,8 @@ import org.slf4j.LoggerFactory;
  * <p>A reload hands the dispatcher its new handlers ({@link #use}). A handler whose instance and policy did not
  * change keeps its lane (runs waiting, calls running). The lane of a handler that was removed or changed is retired:
  * its waiting runs go back to the store, where the new lane of a changed handler reads them, and those of a removed
- * handler become dead letters like any run owed to a handler no longer configured; its calls finish, and their
- * outcomes are recorded, before the reload may close the handler.
+ * handler become dead letters like any run owed to a handler no longer configured; its running calls finish (their
+ * outcomes recorded as usual) before the reload may close the handler.
  */
 public final class Dispatcher implements AutoCloseable {
 
