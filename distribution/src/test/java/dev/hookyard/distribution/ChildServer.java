@@ -266,6 +266,23 @@ final class ChildServer {
         return process.pid();
     }
 
+    /** {@code kill -HUP PID}, as an operator (or systemd's {@code ExecReload}) asks for a reload. */
+    void hangUp() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -HUP " + process.pid());
+    }
+
+    /** Polls the output until {@code count} lines match, the process dies, or the deadline passes. */
+    void awaitLines(Predicate<String> wanted, int count, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(EVENT_TIMEOUT);
+        while (output().stream().filter(wanted).count() < count) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                fail("not " + count + " lines of " + what + "\n" + transcript());
+            }
+            Thread.sleep(25);
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -5,11 +5,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
+import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.ConfiguredHandlers;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.RetrySchedule;
-import dev.hookyard.server.endpoint.Endpoint;
 import dev.hookyard.server.endpoint.EndpointTable;
 import dev.hookyard.server.http.ReceiverServer;
 import dev.hookyard.server.http.RejectionCounters;
@@ -17,7 +17,12 @@ import dev.hookyard.server.inject.ServerModule;
 import dev.hookyard.server.inspect.Retention;
 import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.metrics.ServerMetrics;
+import dev.hookyard.server.pipeline.LivePipeline;
 import dev.hookyard.server.plugin.InstalledPlugins;
+import dev.hookyard.server.reload.ConfigFileWatch;
+import dev.hookyard.server.reload.ConfigReload;
+import dev.hookyard.server.reload.ReloadOutcome;
+import dev.hookyard.server.reload.ReloadTrigger;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
 import dev.hookyard.server.tracing.OtelTracing;
@@ -40,8 +45,10 @@ public final class Hookyard implements AutoCloseable {
     private final ReceiverServer server;
     private final Dispatcher dispatcher;
     private final DeliveryStore store;
-    private final ConfiguredHandlers handlers;
-    private final EndpointTable endpoints;
+    private final LivePipeline pipeline;
+    private final ConfigReload reload;
+    /** Null unless {@code reload.watch} is true. */
+    private final ConfigFileWatch watch;
     private final RejectionCounters rejections;
     private final DeliveryQueries queries;
     private final Retention retention;
@@ -54,8 +61,8 @@ public final class Hookyard implements AutoCloseable {
     private Hookyard(Injector injector, Tracing tracing) {
         this.tracing = tracing;
         // The pipeline first: a bad configuration must fail before the store is opened (or created).
-        this.endpoints = injector.getInstance(EndpointTable.class);
-        this.handlers = injector.getInstance(ConfiguredHandlers.class);
+        this.pipeline = injector.getInstance(LivePipeline.class);
+        ConfiguredHandlers handlers = pipeline.current().handlers();
         // Metrics before the store, which reports its commits to them; closed with it (JVM GC listeners).
         this.metrics = injector.getInstance(ServerMetrics.class);
         try {
@@ -67,6 +74,7 @@ public final class Hookyard implements AutoCloseable {
         }
         try {
             this.dispatcher = injector.getInstance(Dispatcher.class);
+            this.reload = injector.getInstance(ConfigReload.class);
             this.server = injector.getInstance(ReceiverServer.class);
             this.rejections = injector.getInstance(RejectionCounters.class);
             HookyardConfig config = injector.getInstance(HookyardConfig.class);
@@ -74,6 +82,9 @@ public final class Hookyard implements AutoCloseable {
             this.retention = injector.getInstance(Retention.class);
             this.management = config.management().enabled() ? injector.getInstance(ManagementServer.class) : null;
             this.retentionDays = config.store().retentionDays();
+            this.watch = config.reload().watch()
+                    ? new ConfigFileWatch(config.file(), config.fileSha256(), () -> reload.reload(ReloadTrigger.WATCH))
+                    : null;
         } catch (RuntimeException e) {
             handlers.close();
             store.close();
@@ -93,16 +104,20 @@ public final class Hookyard implements AutoCloseable {
     /** As {@link #start(HookyardConfig, InstalledPlugins, Clock)}, retrying failed handler runs on {@code retries}. */
     public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries)
             throws Exception {
-        return start(config, plugins, clock, retries, OtelTracing.of(config.tracing(), version()));
+        return start(config, new ConfigLoader(config.home(), System::getenv), plugins, clock, retries,
+                OtelTracing.of(config.tracing(), version()));
     }
 
-    /** As above, tracing with {@code tracing}, which the receiver closes when it stops (or fails to start). */
-    public static Hookyard start(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries,
-                                 Tracing tracing) throws Exception {
+    /**
+     * As above, with the loader that read {@code config} (a reload reads the file again with it: same home, same
+     * environment), tracing with {@code tracing}, which the receiver closes when it stops (or fails to start).
+     */
+    public static Hookyard start(HookyardConfig config, ConfigLoader loader, InstalledPlugins plugins, Clock clock,
+                                 RetrySchedule retries, Tracing tracing) throws Exception {
         Hookyard hookyard;
         try {
-            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, plugins, clock, retries, tracing)),
-                    tracing);
+            hookyard = new Hookyard(Guice.createInjector(new ServerModule(config, loader, plugins, clock, retries,
+                    tracing)), tracing);
         } catch (ProvisionException e) {
             tracing.close();
             throw unwrap(e.getErrorMessages().stream().map(Message::getCause).toList(), e);
@@ -120,11 +135,14 @@ public final class Hookyard implements AutoCloseable {
             if (hookyard.management != null) {
                 hookyard.management.start();
             }
+            if (hookyard.watch != null) {
+                hookyard.watch.start();
+            }
         } catch (Exception e) {
             hookyard.close();
             throw e;
         }
-        LOG.info("Endpoints: {}", hookyard.endpoints.all().stream()
+        LOG.info("Endpoints: {}", hookyard.endpoints().all().stream()
                 .map(e -> e.name() + " " + e.path() + " (" + e.vendorId() + ")")
                 .collect(Collectors.joining("; ")));
         return hookyard;
@@ -162,8 +180,17 @@ public final class Hookyard implements AutoCloseable {
         return metrics;
     }
 
+    /** The endpoints in use now (a reload may change them). */
     public EndpointTable endpoints() {
-        return endpoints;
+        return pipeline.current().endpoints();
+    }
+
+    /**
+     * Reads the configuration file again and puts it in use, or refuses it and keeps the running one (see
+     * {@link ConfigReload}); reloads run one at a time.
+     */
+    public ReloadOutcome reload(ReloadTrigger trigger) {
+        return reload.reload(trigger);
     }
 
     public DeliveryStore store() {
@@ -182,6 +209,9 @@ public final class Hookyard implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watch != null) {
+            watch.close();
+        }
         try {
             server.close();
         } catch (Exception e) {
@@ -198,14 +228,18 @@ public final class Hookyard implements AutoCloseable {
         dispatcher.close();
         // After the dispatcher: the attempts that finished during its grace are exported too.
         tracing.close();
-        handlers.close();
+        // Serialised with reloads: none swaps handlers in while these are closed.
+        synchronized (reload) {
+            pipeline.current().handlers().close();
+            reload.close();
+        }
         queries.close();
         store.close();
         metrics.close();
     }
 
     /** This server module's version, as {@code service.version} of its spans. */
-    private static String version() {
+    public static String version() {
         java.lang.module.ModuleDescriptor descriptor = Hookyard.class.getModule().getDescriptor();
         return descriptor == null ? "unknown" : descriptor.rawVersion().orElse("unknown");
     }

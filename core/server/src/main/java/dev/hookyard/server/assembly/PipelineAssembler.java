@@ -60,13 +60,38 @@ public final class PipelineAssembler {
     public record Pipeline(EndpointTable endpoints, ConfiguredHandlers handlers, RouteTable routes) {
     }
 
+    /**
+     * The handler instances a reload may keep: a handler whose type and options did not change is not built again,
+     * so it keeps its state and connections.
+     */
+    @FunctionalInterface
+    public interface RunningHandlers {
+
+        /** Nothing is kept: every handler is built. */
+        RunningHandlers NONE = handler -> Optional.empty();
+
+        /** The running instance built from exactly this handler's name, type and options, if there is one. */
+        Optional<Handler> unchanged(HandlerConfig handler);
+    }
+
     public Pipeline assemble(HookyardConfig config) {
+        return assemble(config, RunningHandlers.NONE);
+    }
+
+    /**
+     * As {@link #assemble(HookyardConfig)}, keeping the running instances {@code running} offers; only the handlers
+     * built here are closed when the configuration turns out to be invalid.
+     */
+    public Pipeline assemble(HookyardConfig config, RunningHandlers running) {
         List<ConfigProblem> problems = new ArrayList<>();
         List<Endpoint> endpoints = endpoints(config, problems);
-        Map<String, Handler> handlers = handlers(config, problems);
+        Map<String, Handler> kept = new LinkedHashMap<>();
+        Map<String, Handler> handlers = handlers(config, running, kept, problems);
         RouteTable routes = routes(config, endpoints, problems);
         if (!problems.isEmpty()) {
-            new ConfiguredHandlers(handlers).close();
+            Map<String, Handler> built = new LinkedHashMap<>(handlers);
+            built.keySet().removeAll(kept.keySet());
+            new ConfiguredHandlers(built).close();
             throw new InvalidConfigException(config.file(), problems);
         }
         return new Pipeline(new EndpointTable(endpoints), new ConfiguredHandlers(handlers, policies(config)), routes);
@@ -137,7 +162,9 @@ public final class PipelineAssembler {
                 ? endpoint.key() + "." + optionKey : endpoint.key() + ".options." + optionKey;
     }
 
-    private Map<String, Handler> handlers(HookyardConfig config, List<ConfigProblem> problems) {
+    /** The handlers, built or kept; those kept are also put into {@code kept}. */
+    private Map<String, Handler> handlers(HookyardConfig config, RunningHandlers running, Map<String, Handler> kept,
+                                          List<ConfigProblem> problems) {
         Map<String, Handler> result = new LinkedHashMap<>();
         for (HandlerConfig handler : config.handlers()) {
             if (handler.type() == null) {
@@ -149,6 +176,13 @@ public final class PipelineAssembler {
                         + "'" + DidYouMean.hint(handler.type(), plugins.handlerTypes()),
                         "use one of " + String.join(", ", plugins.handlerTypes())
                                 + ", or drop the plugin providing it into plugins/"));
+                continue;
+            }
+            // A handler whose type and options did not change keeps its running instance (a reload).
+            Optional<Handler> unchanged = running.unchanged(handler);
+            if (unchanged.isPresent()) {
+                result.put(handler.name(), unchanged.get());
+                kept.put(handler.name(), unchanged.get());
                 continue;
             }
             HandlerContext context = new HandlerContext(handler.name(), handler.options(), clock,

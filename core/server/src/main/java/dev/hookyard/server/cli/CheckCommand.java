@@ -7,6 +7,7 @@ import dev.hookyard.server.config.ConfigProblem;
 import dev.hookyard.server.config.DidYouMean;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
+import dev.hookyard.server.config.ProblemReport;
 import dev.hookyard.server.config.RouteConfig;
 import dev.hookyard.server.dispatch.Glob;
 import dev.hookyard.server.endpoint.Endpoint;
@@ -107,8 +108,9 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 List<String> warnings = new ArrayList<>(skipped);
                 warnings.addAll(unmatchedEventTypes(loaded, pipeline));
-                out.println("OK: " + count(loaded.endpoints().size(), "endpoint") + ", "
-                        + count(loaded.handlers().size(), "handler") + ", " + count(loaded.routes().size(), "route")
+                out.println("OK: " + ProblemReport.count(loaded.endpoints().size(), "endpoint") + ", "
+                        + ProblemReport.count(loaded.handlers().size(), "handler") + ", "
+                        + ProblemReport.count(loaded.routes().size(), "route")
                         + " (" + loaded.file() + ")");
                 for (Endpoint endpoint : pipeline.endpoints().all()) {
                     out.println("  endpoint " + endpoint.name() + ": POST " + endpoint.path() + " (vendor "
@@ -135,13 +137,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private int report(Path file, List<ConfigProblem> problems) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("hookyard check: " + count(problems.size(), "problem") + " in " + file + ":");
-        for (ConfigProblem problem : problems) {
-            err.println();
-            err.println("  " + problem.key());
-            err.println("    problem: " + problem.problem());
-            err.println("    fix:     " + problem.fix());
-        }
+        err.print("hookyard check: " + ProblemReport.render(file, problems));
+        err.flush();
         return ExitCodes.CONFIG;
     }
 
@@ -208,9 +205,5 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return warnings;
-    }
-
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

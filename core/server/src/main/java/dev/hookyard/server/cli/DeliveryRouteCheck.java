@@ -1,5 +1,6 @@
 package dev.hookyard.server.cli;
 
+import dev.hookyard.server.config.ProblemReport;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.dispatch.RouteVerdict;
@@ -36,7 +37,7 @@ final class DeliveryRouteCheck {
         }
         if (route != null && (route < 0 || route >= routes.routes().size())) {
             err.println("hookyard check: --route: there is no routes[" + route + "]; the configuration has "
-                    + CheckCommand.count(routes.routes().size(), "route") + " (numbered from 0)");
+                    + ProblemReport.count(routes.routes().size(), "route") + " (numbered from 0)");
             return ExitCodes.CONFIG;
         }
         Optional<DeliveryDetail> found;

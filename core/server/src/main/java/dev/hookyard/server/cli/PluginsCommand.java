@@ -1,5 +1,6 @@
 package dev.hookyard.server.cli;
 
+import dev.hookyard.server.config.ProblemReport;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.plugin.LoadedPlugin;
 import dev.hookyard.server.plugin.PluginFailurePolicy;
@@ -49,7 +50,7 @@ final class PluginsCommand implements Callable<Integer> {
             for (RuntimeException failure : installed.skipped()) {
                 out.println("NOT LOADED: " + failure.getMessage());
             }
-            out.println(CheckCommand.count(installed.loaded().size() + installed.skipped().size(), "plugin") + " in "
+            out.println(ProblemReport.count(installed.loaded().size() + installed.skipped().size(), "plugin") + " in "
                     + directory + ": " + installed.loaded().size() + " loaded, " + installed.skipped().size()
                     + " cannot be loaded");
             return installed.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.CONFIG;

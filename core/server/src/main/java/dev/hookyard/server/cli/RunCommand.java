@@ -1,13 +1,16 @@
 package dev.hookyard.server.cli;
 
 import dev.hookyard.server.Hookyard;
+import dev.hookyard.server.tracing.OtelTracing;
 import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.config.InvalidConfigException;
+import dev.hookyard.server.dispatch.RetrySchedule;
 import dev.hookyard.server.logging.LogFormats;
 import dev.hookyard.server.plugin.InstalledPlugins;
 import dev.hookyard.server.plugin.PluginConflictException;
 import dev.hookyard.server.plugin.PluginLoadException;
+import dev.hookyard.server.reload.ReloadTrigger;
 import dev.hookyard.server.store.StoreUnavailableException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Option;
 
 /** {@code hookyard run}: starts the receiver in the foreground until it is stopped (SIGTERM or Ctrl-C). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start the receiver in the foreground; stop it with SIGTERM or Ctrl-C.")
+        description = {"Start the receiver in the foreground; stop it with SIGTERM or Ctrl-C.",
+                "SIGHUP (kill -HUP PID) reloads the configuration file without a restart, as POST /reload on the"
+                        + " management API does; a configuration that does not pass 'check' is refused, and the"
+                        + " running one stays."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger("hookyard");
@@ -42,11 +48,13 @@ public final class RunCommand implements Callable<Integer> {
         Hookyard hookyard;
         InstalledPlugins installed = null;
         try {
-            HookyardConfig loaded = new ConfigLoader(home, System::getenv).load(file);
+            ConfigLoader loader = new ConfigLoader(home, System::getenv);
+            HookyardConfig loaded = loader.load(file);
             LogFormats.apply(loaded.logging().format(), LoggerFactory.getILoggerFactory());
             Path pluginDirectory = plugins != null ? home.resolve(plugins) : loaded.plugins().directory();
             installed = InstalledPlugins.discover(pluginDirectory, loaded.plugins().onError());
-            hookyard = Hookyard.start(loaded, installed, Clock.systemUTC());
+            hookyard = Hookyard.start(loaded, loader, installed, Clock.systemUTC(), RetrySchedule.DEFAULT,
+                    OtelTracing.of(loaded.tracing(), Hookyard.version()));
         } catch (InvalidConfigException | PluginConflictException | PluginLoadException e) {
             closeQuietly(installed);
             System.err.println("hookyard: " + e.getMessage());
@@ -67,10 +75,18 @@ public final class RunCommand implements Callable<Integer> {
                 LOG.info("Stopped");
             }
         };
-        // Other ways the JVM may end (SIGHUP, System.exit elsewhere) still stop in order.
+        // Other ways the JVM may end (System.exit elsewhere) still stop in order.
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "hookyard-shutdown"));
         CountDownLatch stopRequested = new CountDownLatch(1);
         TerminationSignals.onTermination(stopRequested::countDown);
+        ReloadSignal.onHangup(() -> {
+            try {
+                hookyard.reload(ReloadTrigger.SIGNAL); // logs its outcome
+            } catch (IllegalStateException stopping) {
+                LOG.info("SIGHUP while stopping: nothing is reloaded");
+            }
+        }).ifPresent(why -> LOG.warn("{}: reload with POST /reload on the management API, or reload.watch, instead",
+                why));
         LOG.info("Hookyard ready on {}://{}:{}", hookyard.scheme(), hookyard.host(), hookyard.port());
         stopRequested.await();
         stop.run();

@@ -24,10 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +56,7 @@ public final class ConfigLoader {
     static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
     private static final Set<String> TOP_LEVEL = Set.of("server", "management", "store", "plugins", "endpoints",
-            "handlers", "routes", "logging", "tracing");
+            "handlers", "routes", "logging", "tracing", "reload");
     private static final Set<String> LOGGING_KEYS = Set.of("format");
     private static final Set<String> PLUGINS_KEYS = Set.of("directory", "onError");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "maxBodyBytes", "shutdownGrace", "tls",
@@ -107,9 +110,10 @@ public final class ConfigLoader {
     /** Loads and checks the file; throws {@link InvalidConfigException} listing every problem found. */
     public HookyardConfig load(Path file) {
         Path absolute = home.resolve(file).normalize();
-        JsonNode root = readTree(absolute);
+        byte[] bytes = readBytes(absolute);
+        JsonNode root = readTree(absolute, bytes);
         Section reader = new Section(new ReferenceResolver(home, environment, tolerateUnresolvedReferences));
-        HookyardConfig config = reader.config(absolute, root);
+        HookyardConfig config = reader.config(absolute, root, sha256(bytes));
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigException(absolute, reader.problems);
         }
@@ -119,10 +123,18 @@ public final class ConfigLoader {
         return config;
     }
 
-    private static JsonNode readTree(Path file) {
-        byte[] bytes;
+    /** Lower-case hex SHA-256: what {@code sha256sum FILE} prints for the file as it was read. */
+    public static String sha256(byte[] bytes) {
         try {
-            bytes = Files.readAllBytes(file);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)", "does not exist",
                     "create it (the distribution ships conf/hookyard.yaml) or pass --config FILE")));
@@ -130,6 +142,9 @@ public final class ConfigLoader {
             throw new InvalidConfigException(file, List.of(new ConfigProblem("(file)",
                     "cannot be read (" + e.getClass().getSimpleName() + ")", "check the file's permissions")));
         }
+    }
+
+    private static JsonNode readTree(Path file, byte[] bytes) {
         try {
             YAMLMapper mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
             JsonNode root = mapper.readTree(bytes);
@@ -163,7 +178,7 @@ public final class ConfigLoader {
             this.references = references;
         }
 
-        HookyardConfig config(Path file, JsonNode root) {
+        HookyardConfig config(Path file, JsonNode root, String fileSha256) {
             if (!root.isObject()) {
                 problem("(file)", "must be a map of sections", "start with endpoints:, handlers: and routes:");
                 return null;
@@ -178,8 +193,9 @@ public final class ConfigLoader {
             PluginSettings plugins = plugins(root.path("plugins"));
             LoggingSettings logging = logging(root.path("logging"));
             TracingSettings tracing = TracingSection.read(this, root.path("tracing"));
+            HookyardConfig.ReloadSettings reload = ReloadSection.read(this, root.path("reload"));
             return new HookyardConfig(file, home, server, store, endpoints, handlers, routes, management,
-                    plugins, logging, tracing);
+                    plugins, logging, tracing, reload, fileSha256);
         }
 
         private LoggingSettings logging(JsonNode node) {

@@ -21,11 +21,14 @@ import java.util.List;
  * @param plugins    where plugins are loaded from, and what a plugin that fails to load does
  * @param logging    the log format
  * @param tracing    whether deliveries and handler attempts are traced, and where spans are exported
+ * @param reload     what reloads the configuration besides SIGHUP and {@code POST /reload}
+ * @param fileSha256 the SHA-256 of the file's bytes as they were read (lower-case hex), or null when not read from a
+ *                   file: names the configuration in the reload answer and metrics without showing any of it
  */
 public record HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                              List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
                              ManagementSettings management, PluginSettings plugins, LoggingSettings logging,
-                             TracingSettings tracing) {
+                             TracingSettings tracing, ReloadSettings reload, String fileSha256) {
 
     public HookyardConfig {
         endpoints = List.copyOf(endpoints);
@@ -33,12 +36,12 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
         routes = List.copyOf(routes);
     }
 
-    /** Without a {@code tracing:} section: tracing off. */
+    /** Without a {@code tracing:} or {@code reload:} section (tracing off), not read from a file. */
     public HookyardConfig(Path file, Path home, ServerSettings server, StoreSettings store,
                           List<EndpointConfig> endpoints, List<HandlerConfig> handlers, List<RouteConfig> routes,
                           ManagementSettings management, PluginSettings plugins, LoggingSettings logging) {
         this(file, home, server, store, endpoints, handlers, routes, management, plugins, logging,
-                TracingSettings.OFF);
+                TracingSettings.OFF, ReloadSettings.DEFAULT, null);
     }
 
     /** Without a {@code logging:} section: text logs. */
@@ -182,5 +185,16 @@ public record HookyardConfig(Path file, Path home, ServerSettings server, StoreS
         public static PluginSettings defaults(Path home) {
             return new PluginSettings(home.resolve("plugins"), PluginFailurePolicy.FAIL);
         }
+    }
+
+    /**
+     * Reloading ({@code reload:}).
+     *
+     * @param watch whether a change to the configuration file reloads it (besides SIGHUP and {@code POST /reload})
+     */
+    public record ReloadSettings(boolean watch) {
+
+        /** Reload on SIGHUP and {@code POST /reload} only. */
+        public static final ReloadSettings DEFAULT = new ReloadSettings(false);
     }
 }

@@ -19,12 +19,15 @@ import dev.hookyard.spi.WebhookEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +35,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,12 @@ import org.slf4j.LoggerFactory;
  * it simply runs again (delivery to handlers is at-least-once). A run whose outcome the store cannot take stays
  * tracked until the {@link OutcomeRecorder} has recorded it, and no call starts meanwhile: the run is not repeated
  * because its outcome could not be written, and handlers are not called for results that could not be kept.
+ *
+ * <p>A reload hands the dispatcher its new handlers ({@link #use}). A handler whose instance and policy did not
+ * change keeps its lane (runs waiting, calls running). The lane of a handler that was removed or changed is retired:
+ * its waiting runs go back to the store, where the new lane of a changed handler reads them, and those of a removed
+ * handler become dead letters like any run owed to a handler no longer configured; its running calls finish (their
+ * outcomes recorded as usual) before the reload may close the handler.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -69,10 +79,14 @@ public final class Dispatcher implements AutoCloseable {
     private static final long RESERVATION_NANOS = Duration.ofMinutes(2).toNanos();
 
     private final DeliveryStore store;
-    private final EndpointTable endpoints;
+    private final Supplier<EndpointTable> endpoints;
     private final Clock clock;
     private final Duration shutdownGrace;
-    private final Map<String, HandlerLane> lanes = new LinkedHashMap<>();
+    private final HandlerPolicy defaults;
+    /** The lanes of the configured handlers, by name; never changed, replaced by {@link #use}. */
+    private volatile Map<String, HandlerLane> lanes;
+    /** Lanes retired by {@link #use} whose calls have not all returned yet. */
+    private final Set<HandlerLane> retiring = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     /** Records outcomes in batches, off the handlers' threads. */
     private final OutcomeRecorder outcomes;
@@ -98,7 +112,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean reading;
     private volatile boolean running;
     private Thread scheduler;
-    private Instant nextOrphanSweep = Instant.MIN;
+    private volatile Instant nextOrphanSweep = Instant.MIN;
 
     /**
      * @param defaults      the policy of handlers whose configuration sets none
@@ -112,14 +126,18 @@ public final class Dispatcher implements AutoCloseable {
     /** As above, timing handler calls and counting recorded outcomes in {@code metrics}. */
     public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                       HandlerPolicy defaults, Clock clock, Duration shutdownGrace, ServerMetrics metrics) {
-        this(store, endpoints, handlers, defaults, clock, shutdownGrace, metrics, Tracing.OFF);
+        this(store, () -> endpoints, handlers, defaults, clock, shutdownGrace, metrics, Tracing.OFF);
     }
 
-    /** As above, with a span for each handler attempt. */
-    public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
+    /**
+     * As above, with the endpoints a reload may change (stored runs are parsed by the endpoint configured when they
+     * start), and a span for each handler attempt.
+     */
+    public Dispatcher(DeliveryStore store, Supplier<EndpointTable> endpoints, ConfiguredHandlers handlers,
                       HandlerPolicy defaults, Clock clock, Duration shutdownGrace, ServerMetrics metrics,
                       Tracing tracing) {
         this.store = store;
+        this.defaults = defaults;
         this.metrics = metrics;
         this.tracing = tracing;
         this.endpoints = endpoints;
@@ -142,12 +160,7 @@ public final class Dispatcher implements AutoCloseable {
                 lanes.values().forEach(Dispatcher.this::drain);
             }
         });
-        for (String name : handlers.names()) {
-            Handler handler = handlers.named(name).orElseThrow();
-            HandlerRunner runner = new HandlerRunner(name, handler, handlers.policy(name, defaults), timer,
-                    metrics.handler(name).calls());
-            lanes.put(name, new HandlerLane(runner));
-        }
+        this.lanes = lanesFor(handlers, Map.of());
         store.reserveRunsWith(new RunReservations() {
             @Override
             public void reserve(long deliveryId, List<String> handlers) {
@@ -169,6 +182,60 @@ public final class Dispatcher implements AutoCloseable {
     public Dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
                       RetrySchedule retries, Clock clock) {
         this(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock, Duration.ofSeconds(10));
+    }
+
+    /**
+     * The lanes of {@code handlers}: the lane of {@code current} where the handler's instance and policy are the same,
+     * else a new one.
+     */
+    private Map<String, HandlerLane> lanesFor(ConfiguredHandlers handlers, Map<String, HandlerLane> current) {
+        Map<String, HandlerLane> next = new LinkedHashMap<>();
+        for (String name : handlers.names()) {
+            Handler handler = handlers.named(name).orElseThrow();
+            HandlerPolicy policy = handlers.policy(name, defaults);
+            HandlerLane lane = current.get(name);
+            if (lane == null || lane.runner().handler() != handler || !lane.runner().policy().equals(policy)) {
+                lane = new HandlerLane(new HandlerRunner(name, handler, policy, timer, metrics.handler(name).calls()));
+            }
+            next.put(name, lane);
+        }
+        return Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * Dispatches to {@code handlers} from now on (a reload). Handlers whose instance and policy are unchanged keep
+     * their lane; the others' lanes are retired: they start no more calls and give their waiting runs back to the
+     * store (read again by the new lane of a handler of the same name, or swept as dead letters if it was removed).
+     * Runs of a removed handler are looked for at once rather than at the next minute's sweep.
+     *
+     * @return completes once every call of the retired lanes has returned and its outcome is queued for recording:
+     *         from then on nothing calls the handler instances that only those lanes used
+     */
+    public synchronized CompletableFuture<Void> use(ConfiguredHandlers handlers) {
+        Map<String, HandlerLane> current = lanes;
+        Map<String, HandlerLane> next = lanesFor(handlers, current);
+        outcomeLog.configured(handlers.names());
+        lanes = next;
+        List<CompletableFuture<Void>> retired = new ArrayList<>();
+        for (HandlerLane lane : current.values()) {
+            if (next.get(lane.name()) != lane) {
+                lane.retire();
+                retiring.add(lane);
+                // On a thread of its own: the last call's thread completes idle, and stopping the runner's threads
+                // would interrupt it, and whatever the caller chains on the returned future (closing the handler).
+                CompletableFuture<Void> idle = lane.idle().whenCompleteAsync((ignored, never) -> {
+                    lane.runner().close();
+                    retiring.remove(lane);
+                }, Dispatcher::onRetiringThread);
+                retired.add(idle);
+                drain(lane); // gives its waiting runs back, and completes idle if no call runs
+            }
+        }
+        if (!current.keySet().equals(next.keySet())) {
+            nextOrphanSweep = Instant.MIN;
+        }
+        wake();
+        return CompletableFuture.allOf(retired.toArray(CompletableFuture[]::new));
     }
 
     /** Starts dispatching; pending work left by an earlier run is read from the store at once. */
@@ -244,6 +311,11 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void drainOnce(HandlerLane lane) {
+        if (lane.retired()) {
+            giveBack(lane);
+            lane.completeIfIdle();
+            return;
+        }
         // While outcomes cannot be recorded, no call starts: the recorder drains every lane once they can.
         while (running && !lane.isEmpty() && !outcomes.holding()) {
             if (!lane.acquireCall()) {
@@ -268,25 +340,44 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a retired lane's waiting runs out of memory: they are still pending in the store, where the next read
+     * finds them for the handler's new lane (or the orphan sweep, if the handler is gone).
+     */
+    private void giveBack(HandlerLane lane) {
+        boolean any = false;
+        for (ReadyRun run = lane.poll(); run != null; run = lane.poll()) {
+            lane.runEnded();
+            inFlight.remove(run.run().runKey());
+            any = true;
+        }
+        if (any) {
+            wake();
+        }
+    }
+
     private void schedule() {
         while (running) {
             try {
                 Instant now = clock.instant();
+                // One set of lanes for the whole pass: a lane a reload retires meanwhile is drained below, which
+                // gives back whatever this pass put into it.
+                Map<String, HandlerLane> current = lanes;
                 reading = true;
                 try {
                     releaseFinished();
-                    for (HandlerLane lane : lanes.values()) {
+                    for (HandlerLane lane : current.values()) {
                         refill(lane, now);
                     }
                     if (!now.isBefore(nextOrphanSweep)) {
-                        sweepOrphans(now);
                         nextOrphanSweep = now.plus(ORPHAN_SWEEP);
+                        sweepOrphans(now);
                     }
                 } finally {
                     reading = false;
                 }
                 releaseFinished();
-                for (HandlerLane lane : lanes.values()) {
+                for (HandlerLane lane : current.values()) {
                     drain(lane);
                 }
                 awaitWork();
@@ -355,7 +446,7 @@ public final class Dispatcher implements AutoCloseable {
             boolean ranOut = result instanceof CallResult.TimedOut;
             trace.end(RunResult.outcomeName(recorded, ranOut), RunResult.failed(recorded),
                     result instanceof CallResult.Threw threw ? threw.failure().getClass().getName() : null);
-            outcomes.submit(new OutcomeRecorder.Pending(run, runner.name(), recorded, ranOut));
+            outcomes.submit(new OutcomeRecorder.Pending(run, lane, recorded, ranOut));
             if (result instanceof CallResult.TimedOut timedOut) {
                 // Failed and recorded now, but its thread is the handler's until the abandoned call returns.
                 timedOut.returned().whenComplete((ignored, never) -> callEnded(lane));
@@ -368,16 +459,16 @@ public final class Dispatcher implements AutoCloseable {
 
     /** The event of a run read from the store; empty (and the run recorded dead) if it can no longer be made. */
     private Optional<WebhookEvent> parseStored(HandlerLane lane, DueRun run) {
-        Optional<Endpoint> endpoint = endpoints.byName(run.delivery().endpoint());
+        Optional<Endpoint> endpoint = endpoints.get().byName(run.delivery().endpoint());
         if (endpoint.isEmpty()) {
-            recordAsync(run, lane.name(), new RunResult.Dead("endpoint '" + run.delivery().endpoint()
-                    + "' is no longer configured"));
+            outcomes.submit(new OutcomeRecorder.Pending(run, lane, new RunResult.Dead("endpoint '"
+                    + run.delivery().endpoint() + "' is no longer configured"), false));
             return Optional.empty();
         }
         ParseResult parsed = endpoint.get().vendor().parser().parse(run.delivery().toDelivery());
         if (!(parsed instanceof ParseResult.Parsed ok)) {
-            recordAsync(run, lane.name(), new RunResult.Dead("stored body no longer parses: "
-                    + ((ParseResult.Malformed) parsed).reason()));
+            outcomes.submit(new OutcomeRecorder.Pending(run, lane, new RunResult.Dead("stored body no longer parses: "
+                    + ((ParseResult.Malformed) parsed).reason()), false));
             return Optional.empty();
         }
         return Optional.of(ok.event());
@@ -395,16 +486,14 @@ public final class Dispatcher implements AutoCloseable {
         drain(lane);
     }
 
-    private void recordAsync(DueRun run, String handler, RunResult result) {
-        outcomes.submit(new OutcomeRecorder.Pending(run, handler, result));
-    }
-
     /** Runs owed to handlers no longer in the configuration can never complete: dead letters, replayable later. */
     private void sweepOrphans(Instant now) throws StoreUnavailableException {
         for (DueRun run : store.due(now, ORPHAN_BATCH)) {
+            // The lanes as they are now, not as the pass began: a run of a handler a reload added since may be
+            // among those read.
             if (!lanes.containsKey(run.handler()) && inFlight.add(run.runKey())) {
-                recordAsync(run, run.handler(), new RunResult.Dead("handler '" + run.handler()
-                        + "' is no longer configured"));
+                outcomes.submit(new OutcomeRecorder.Pending(run, run.handler(), new RunResult.Dead("handler '"
+                        + run.handler() + "' is no longer configured")));
             }
         }
     }
@@ -454,9 +543,8 @@ public final class Dispatcher implements AutoCloseable {
     private void recorded(OutcomeRecorder.Pending outcome) {
         metrics.handler(outcome.handler()).recorded(outcome.result(), outcome.timedOut());
         outcomeLog.recorded(outcome);
-        HandlerLane lane = lanes.get(outcome.handler());
-        if (lane != null) {
-            lane.runEnded();
+        if (outcome.lane() != null) {
+            outcome.lane().runEnded();
         }
         if (reading) {
             finished.add(outcome.runKey()); // the scheduler's current read may list it: it releases it afterwards
@@ -537,7 +625,9 @@ public final class Dispatcher implements AutoCloseable {
             LOG.warn("{} handler call(s) still running after {}; they stay pending for the next start", busyCalls(),
                     shutdownGrace);
         }
-        for (HandlerLane lane : lanes.values()) {
+        List<HandlerLane> all = new ArrayList<>(lanes.values());
+        all.addAll(retiring);
+        for (HandlerLane lane : all) {
             try {
                 lane.runner().close();
             } catch (Exception e) {
@@ -549,7 +639,14 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private int busyCalls() {
-        return lanes.values().stream().mapToInt(HandlerLane::calls).sum();
+        return lanes.values().stream().mapToInt(HandlerLane::calls).sum()
+                + retiring.stream().mapToInt(HandlerLane::calls).sum();
+    }
+
+    private static void onRetiringThread(Runnable task) {
+        Thread thread = new Thread(task, "hookyard-handler-retire");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static ThreadFactory named(String prefix) {

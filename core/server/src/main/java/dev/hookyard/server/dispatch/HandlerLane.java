@@ -1,6 +1,7 @@
 package dev.hookyard.server.dispatch;
 
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * One handler's runs in memory: those waiting for a free call slot (bounded in number and in body bytes, so a slow
  * handler's backlog stays in the store rather than on the heap), the calls running now (bounded by the handler's
  * concurrency limit), and everything not yet recorded. Every method is safe to call from any thread.
+ *
+ * <p>A reload that removes the handler, or changes how it is called, {@link #retire() retires} its lane: the lane
+ * starts no more calls and gives its waiting runs back to the store, and once its last call has returned it is
+ * {@link #idle() idle}, and its handler may be closed.
  */
 final class HandlerLane {
 
@@ -28,6 +33,8 @@ final class HandlerLane {
     private final AtomicInteger drainRequests = new AtomicInteger();
     /** Set when a run the lane had no room for stayed in the store only: the next store read should find it. */
     private volatile boolean overflowed;
+    private volatile boolean retired;
+    private final CompletableFuture<Void> idle = new CompletableFuture<>();
 
     HandlerLane(HandlerRunner runner) {
         this.runner = runner;
@@ -130,5 +137,26 @@ final class HandlerLane {
     /** Whether runs are known to wait in the store only, and the lane has drained enough to take a read's worth. */
     boolean runsLow() {
         return overflowed && waitingRuns.get() <= MAX_WAITING_RUNS / 2;
+    }
+
+    /** No call starts from now on; the dispatcher gives the waiting runs back. */
+    void retire() {
+        retired = true;
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    /** Completes once the lane is retired and its last call has returned. */
+    CompletableFuture<Void> idle() {
+        return idle;
+    }
+
+    /** Completes {@link #idle()} if the lane is retired and no call runs; called by the one thread draining it. */
+    void completeIfIdle() {
+        if (retired && calls.get() == 0) {
+            idle.complete(null);
+        }
     }
 }

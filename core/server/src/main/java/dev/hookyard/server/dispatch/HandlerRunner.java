@@ -113,6 +113,11 @@ final class HandlerRunner implements AutoCloseable {
         return policy;
     }
 
+    /** The instance called: a reload keeps a lane only while its handler is the same instance. */
+    Handler handler() {
+        return handler;
+    }
+
     /**
      * Starts one call if the handler has capacity; the stage completes once with how the call ended. Empty when the
      * handler is at its concurrency limit (the run stays pending and is offered again later).

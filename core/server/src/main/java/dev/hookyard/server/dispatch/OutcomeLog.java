@@ -20,7 +20,7 @@ final class OutcomeLog {
     private static final String UNCONFIGURED = "_unconfigured";
 
     private final Logger log;
-    private final Set<String> handlers;
+    private volatile Set<String> handlers;
     private final ThrottledWarnings warnings;
 
     /** @param handlers the configured handler names */
@@ -28,6 +28,11 @@ final class OutcomeLog {
         this.log = log;
         this.handlers = Set.copyOf(handlers);
         this.warnings = new ThrottledWarnings(log, Duration.ofSeconds(1), LINES_PER_SECOND, nanoTime);
+    }
+
+    /** The handler names a reload configured. */
+    void configured(Set<String> handlers) {
+        this.handlers = Set.copyOf(handlers);
     }
 
     void recorded(OutcomeRecorder.Pending outcome) {

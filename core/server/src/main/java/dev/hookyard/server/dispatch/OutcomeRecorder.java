@@ -37,15 +37,19 @@ final class OutcomeRecorder implements AutoCloseable {
      * @param handler    the handler's name
      * @param result     what the attempt came to
      * @param timedOut   whether the call ran past its timeout (metrics tell timeouts from other failures)
+     * @param lane       the lane the run was in (it counts the run until it is recorded), or null for none: after a
+     *                   reload it may no longer be the handler's lane
      */
-    record Pending(long deliveryId, int attempts, String handler, RunResult result, boolean timedOut) {
+    record Pending(long deliveryId, int attempts, String handler, RunResult result, boolean timedOut,
+                   HandlerLane lane) {
 
-        Pending(DueRun run, String handler, RunResult result, boolean timedOut) {
-            this(run.delivery().id(), run.attempts(), handler, result, timedOut);
+        Pending(DueRun run, HandlerLane lane, RunResult result, boolean timedOut) {
+            this(run.delivery().id(), run.attempts(), lane.name(), result, timedOut, lane);
         }
 
+        /** An outcome of a run that was in no lane. */
         Pending(DueRun run, String handler, RunResult result) {
-            this(run, handler, result, false);
+            this(run.delivery().id(), run.attempts(), handler, result, false, null);
         }
 
         String runKey() {

@@ -1,6 +1,7 @@
 package dev.hookyard.server.http;
 
 import dev.hookyard.server.http.RejectionCounters.Reason;
+import dev.hookyard.server.net.ClientNetwork;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package dev.hookyard.server.http;
 
 import dev.hookyard.server.endpoint.Endpoint;
-import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.endpoint.EndpointAdmissions;
 import dev.hookyard.server.intake.DeliveryIntake;
 import dev.hookyard.server.activity.IntakeActivity;
 import dev.hookyard.server.intake.IntakeResult;
@@ -13,6 +13,8 @@ import dev.hookyard.server.metrics.ServerMetrics;
 import dev.hookyard.server.metrics.ServerMetrics.EndpointMeters;
 import dev.hookyard.server.tracing.DeliveryTrace;
 import dev.hookyard.server.tracing.Tracing;
+import dev.hookyard.server.pipeline.LivePipeline;
+import dev.hookyard.server.pipeline.ServingPipeline;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * nothing but the headers: client address allowed (403), per-source rate limit (429 with Retry-After), header count
  * (431) and declared body size (413); then the body is read within its size limit (413) and time limit (408), and
  * {@link DeliveryIntake} decides 200, 401, 400 or 503. Every answer is a short fixed text; every refusal by a limit
- * or access rule is counted in {@link RejectionCounters}.
+ * or access rule is counted in {@link RejectionCounters}. Each request takes the {@link LivePipeline live pipeline}
+ * once, when it starts, and is served to the end by that pipeline's endpoint, rules and routes, whatever a reload
+ * swaps in meanwhile.
  */
 public final class DeliveryRequestHandler extends Handler.Abstract {
 
@@ -49,10 +53,9 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     /** Refused deliveries logged per endpoint and reason each second; the rest are counted in the next line. */
     private static final int REFUSAL_LINES_PER_SECOND = 5;
 
-    private final EndpointTable endpoints;
+    private final LivePipeline pipeline;
     private final DeliveryIntake intake;
     private final Clock clock;
-    private final EndpointAdmissions admissions;
     private final SourceAddress sources;
     private final RejectionCounters rejections;
     private final ServerMetrics metrics;
@@ -61,33 +64,20 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     private final ThrottledWarnings refusals =
             new ThrottledWarnings(LOG, Duration.ofSeconds(1), REFUSAL_LINES_PER_SECOND, System::nanoTime);
 
-    /** Everyone may call every endpoint, with the default limits; refusals are counted in a private counter. */
-    public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock) {
-        this(endpoints, intake, clock, new EndpointAdmissions(java.util.List.of(), clock),
-                new SourceAddress(java.util.List.of()), new RejectionCounters());
-    }
-
-    /** As below, with meters of its own. */
-    public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
-                                  EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections) {
-        this(endpoints, intake, clock, admissions, sources, rejections, ServerMetrics.detached(),
-                IntakeActivity.ignored(clock), Tracing.OFF);
-    }
-
     /**
+     * @param pipeline   the endpoints, their access rules and the routes, swapped by reloads
      * @param rejections counts and logs refusals by limits and access rules
      * @param metrics    where requests, verification rejections and parse failures are counted
      * @param activity   told of every accepted delivery and every refusal (the console's counts and live tail)
      * @param tracing    traces each request that reaches an endpoint ({@link Tracing#OFF}: nothing at all)
      */
-    public DeliveryRequestHandler(EndpointTable endpoints, DeliveryIntake intake, Clock clock,
-                                  EndpointAdmissions admissions, SourceAddress sources, RejectionCounters rejections,
-                                  ServerMetrics metrics, IntakeActivity activity, Tracing tracing) {
+    public DeliveryRequestHandler(LivePipeline pipeline, DeliveryIntake intake, Clock clock, SourceAddress sources,
+                                  RejectionCounters rejections, ServerMetrics metrics, IntakeActivity activity,
+                                  Tracing tracing) {
         super(InvocationType.NON_BLOCKING);
-        this.endpoints = endpoints;
+        this.pipeline = pipeline;
         this.intake = intake;
         this.clock = clock;
-        this.admissions = admissions;
         this.sources = sources;
         this.rejections = rejections;
         this.metrics = metrics;
@@ -98,7 +88,8 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
-        Optional<Endpoint> found = endpoints.byPath(path);
+        ServingPipeline serving = pipeline.current();
+        Optional<Endpoint> found = serving.endpoints().byPath(path);
         if (found.isEmpty()) {
             metrics.endpoint(ServerMetrics.NO_ENDPOINT).answered(HttpStatus.NOT_FOUND_404);
             PlainResponses.send(response, HttpStatus.NOT_FOUND_404, "not found", callback);
@@ -114,7 +105,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
             PlainResponses.send(response, HttpStatus.METHOD_NOT_ALLOWED_405, "method not allowed", answered);
             return true;
         }
-        EndpointAdmissions.Rules rules = admissions.of(endpoint.name());
+        EndpointAdmissions.Rules rules = serving.admissions().of(endpoint.name());
         if (!admit(endpoint, trace, meters, rules, request, response, answered)) {
             return true;
         }
@@ -127,7 +118,7 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
                 rules.bodyTimeout(), new BoundedBodyReader.Outcome() {
             @Override
             public void body(byte[] body) {
-                respond(endpoint, trace, meters, request, response, answered, body);
+                respond(serving, endpoint, trace, meters, request, response, answered, body);
             }
 
             @Override
@@ -164,12 +155,12 @@ public final class DeliveryRequestHandler extends Handler.Abstract {
      * Refusals are answered at once; a delivery being stored is answered from the store's acknowledging thread once
      * its transaction has committed, so no request thread waits for the disk.
      */
-    private void respond(Endpoint endpoint, DeliveryTrace trace, EndpointMeters meters, Request request,
-                         Response response, Callback callback, byte[] body) {
+    private void respond(ServingPipeline serving, Endpoint endpoint, DeliveryTrace trace, EndpointMeters meters,
+                         Request request, Response response, Callback callback, byte[] body) {
         CompletableFuture<IntakeResult> decided;
         try {
             Delivery delivery = new Delivery(endpoint.name(), headersOf(request), body, clock.instant());
-            decided = intake.acceptAsync(endpoint, delivery, trace);
+            decided = intake.acceptAsync(serving.routes(), endpoint, delivery, trace);
         } catch (RuntimeException e) {
             failed(endpoint, meters, request, response, callback, e);
             return;

@@ -8,19 +8,20 @@ import dev.hookyard.server.activity.LiveTail;
 import dev.hookyard.server.activity.MinuteCounts;
 import dev.hookyard.server.assembly.PipelineAssembler;
 import dev.hookyard.server.assembly.PipelineAssembler.Pipeline;
+import dev.hookyard.server.config.ConfigLoader;
 import dev.hookyard.server.config.EndpointConfig;
 import dev.hookyard.server.config.HandlerConfig;
 import dev.hookyard.server.config.HookyardConfig;
 import dev.hookyard.server.console.ConsoleData;
 import dev.hookyard.server.console.ConsoleRoutes;
-import dev.hookyard.server.dispatch.ConfiguredHandlers;
+import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.dispatch.RouteTable;
 import dev.hookyard.server.dispatch.Dispatcher;
 import dev.hookyard.server.dispatch.HandlerPolicy;
 import dev.hookyard.server.dispatch.RetrySchedule;
-import dev.hookyard.server.dispatch.RouteTable;
-import dev.hookyard.server.endpoint.EndpointTable;
+import dev.hookyard.server.endpoint.Endpoint;
+import dev.hookyard.server.endpoint.EndpointAdmissions;
 import dev.hookyard.server.http.DeliveryRequestHandler;
-import dev.hookyard.server.http.EndpointAdmissions;
 import dev.hookyard.server.http.RejectionCounters;
 import dev.hookyard.server.http.SourceAddress;
 import dev.hookyard.server.http.ReceiverServer;
@@ -34,7 +35,12 @@ import dev.hookyard.server.management.ManagementHandler;
 import dev.hookyard.server.management.ManagementServer;
 import dev.hookyard.server.management.Readiness;
 import dev.hookyard.server.management.StoreCheck;
+import dev.hookyard.server.metrics.ReloadMeters;
 import dev.hookyard.server.metrics.ServerMetrics;
+import dev.hookyard.server.pipeline.LivePipeline;
+import dev.hookyard.server.pipeline.ServingPipeline;
+import dev.hookyard.server.reload.ConfigReload;
+import dev.hookyard.server.reload.ReloadTrigger;
 import dev.hookyard.server.store.CommitPolicy;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.DeliveryStore;
@@ -53,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Wires the server's parts from a loaded configuration and the installed plugins. Guice stays inside the server:
@@ -64,19 +71,22 @@ public final class ServerModule extends AbstractModule {
     private static final int MAX_TAIL_VIEWERS = 4;
 
     private final HookyardConfig config;
+    private final ConfigLoader loader;
     private final InstalledPlugins plugins;
     private final Clock clock;
     private final RetrySchedule retries;
     private final Tracing tracing;
 
     /**
+     * @param loader  what read {@code config}, to read its file again on a reload (same home, same environment)
      * @param retries the schedule for retrying failed handler runs (tests choose a fast one)
      * @param tracing what traces deliveries and handler attempts (built from {@code config.tracing()} by the caller,
      *                which closes it; tests give one that exports to memory)
      */
-    public ServerModule(HookyardConfig config, InstalledPlugins plugins, Clock clock, RetrySchedule retries,
-                        Tracing tracing) {
+    public ServerModule(HookyardConfig config, ConfigLoader loader, InstalledPlugins plugins, Clock clock,
+                        RetrySchedule retries, Tracing tracing) {
         this.config = config;
+        this.loader = loader;
         this.plugins = plugins;
         this.clock = clock;
         this.retries = retries;
@@ -93,26 +103,30 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Pipeline pipeline() {
-        return new PipelineAssembler(plugins, clock, HandlerPolicy.defaults(retries)).assemble(config);
+    public PipelineAssembler assembler() {
+        return new PipelineAssembler(plugins, clock, HandlerPolicy.defaults(retries));
+    }
+
+    /** The pipeline of the configuration the server starts with; reloads swap in others. */
+    @Provides
+    @Singleton
+    public LivePipeline pipeline(PipelineAssembler assembler) {
+        Pipeline built = assembler.assemble(config);
+        return new LivePipeline(new ServingPipeline(config, built.endpoints(),
+                new EndpointAdmissions(config.endpoints(), clock), built.routes(), built.handlers()));
     }
 
     @Provides
     @Singleton
-    public EndpointTable endpoints(Pipeline pipeline) {
-        return pipeline.endpoints();
+    public ConfigReload reload(PipelineAssembler assembler, LivePipeline pipeline, Dispatcher dispatcher,
+                               ServerMetrics metrics, ReloadMeters meters) {
+        return new ConfigReload(loader, config, assembler, pipeline, dispatcher, metrics, meters, clock);
     }
 
     @Provides
     @Singleton
-    public ConfiguredHandlers handlers(Pipeline pipeline) {
-        return pipeline.handlers();
-    }
-
-    @Provides
-    @Singleton
-    public RouteTable routes(Pipeline pipeline) {
-        return pipeline.routes();
+    public ReloadMeters reloadMeters(MeterRegistry registry) {
+        return new ReloadMeters(registry, clock.instant(), config.fileSha256());
     }
 
     /** The registry {@code GET /metrics} on the management port scrapes. */
@@ -155,9 +169,9 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Dispatcher dispatcher(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
-                                 ServerMetrics metrics) {
-        Dispatcher dispatcher = new Dispatcher(store, endpoints, handlers, HandlerPolicy.defaults(retries), clock,
+    public Dispatcher dispatcher(DeliveryStore store, LivePipeline pipeline, ServerMetrics metrics) {
+        Dispatcher dispatcher = new Dispatcher(store, () -> pipeline.current().endpoints(),
+                pipeline.current().handlers(), HandlerPolicy.defaults(retries), clock,
                 config.server().shutdownGrace(), metrics, tracing);
         // Runs replayed elsewhere, or given back by a node that stopped, are read at once rather than at the next poll.
         store.listenForDueRuns(dispatcher::wake);
@@ -166,18 +180,17 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public DeliveryIntake intake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher) {
-        return new DeliveryIntake(store, routes, dispatcher, new BacklogGate(store, config.store().maxBacklog()),
+    public DeliveryIntake intake(DeliveryStore store, Dispatcher dispatcher) {
+        return new DeliveryIntake(store, dispatcher, new BacklogGate(store, config.store().maxBacklog()),
                 config.server().credentialHeaders());
     }
 
     @Provides
     @Singleton
-    public ReceiverServer receiverServer(EndpointTable endpoints, DeliveryIntake intake, RejectionCounters rejections,
+    public ReceiverServer receiverServer(LivePipeline pipeline, DeliveryIntake intake, RejectionCounters rejections,
                                          ServerMetrics metrics, IntakeActivity activity) {
-        DeliveryRequestHandler handler = new DeliveryRequestHandler(endpoints, intake, clock,
-                new EndpointAdmissions(config.endpoints(), clock), new SourceAddress(config.server().trustedProxies()),
-                rejections, metrics, activity, tracing);
+        DeliveryRequestHandler handler = new DeliveryRequestHandler(pipeline, intake, clock,
+                new SourceAddress(config.server().trustedProxies()), rejections, metrics, activity, tracing);
         return new ReceiverServer(config.server(), handler, rejections);
     }
 
@@ -203,11 +216,12 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public DeliveryReplay replay(DeliveryQueries queries, RouteTable routes, ConfiguredHandlers handlers,
-                                 EndpointTable endpoints, Dispatcher dispatcher) {
-        return new DeliveryReplay(queries, routes, handlers.names(),
-                endpoints.all().stream().map(e -> e.name()).collect(java.util.stream.Collectors.toSet()), clock,
-                dispatcher::wake);
+    public DeliveryReplay replay(DeliveryQueries queries, LivePipeline pipeline, Dispatcher dispatcher) {
+        return new DeliveryReplay(queries, () -> {
+            ServingPipeline now = pipeline.current();
+            return new DeliveryReplay.Targets(now.routes(), now.handlers().names(),
+                    now.endpoints().all().stream().map(Endpoint::name).collect(Collectors.toSet()));
+        }, clock, dispatcher::wake);
     }
 
     @Provides
@@ -218,13 +232,15 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    public Readiness readiness(DeliveryStore store, EndpointTable endpoints, ConfiguredHandlers handlers,
-                               ReceiverServer receiver) {
+    public Readiness readiness(DeliveryStore store, LivePipeline pipeline, ReceiverServer receiver) {
         return new Readiness(List.of(
                 StoreCheck.of(store.commitHealth()),
-                new Readiness.Check("plugins", () -> endpoints.all().size() == config.endpoints().size()
-                        && handlers.names().size() == config.handlers().size()
-                        ? Optional.empty() : Optional.of("not every endpoint and handler was built")),
+                new Readiness.Check("plugins", () -> {
+                    ServingPipeline now = pipeline.current();
+                    return now.endpoints().all().size() == now.config().endpoints().size()
+                            && now.handlers().names().size() == now.config().handlers().size()
+                            ? Optional.empty() : Optional.of("not every endpoint and handler was built");
+                }),
                 new Readiness.Check("listener", () -> receiver.isRunning()
                         ? Optional.empty() : Optional.of("the delivery listener is not accepting"))));
     }
@@ -233,12 +249,15 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     public ManagementServer managementServer(DeliveryQueries queries, DeliveryReplay replay, Retention retention,
                                              Readiness readiness, PrometheusMeterRegistry prometheus,
-                                             EndpointTable endpoints, RouteTable routes, IntakeActivity activity,
-                                             ServerMetrics metrics, DeliveryStore store, ReceiverServer receiver) {
+                                             LivePipeline pipeline, IntakeActivity activity, ServerMetrics metrics,
+                                             DeliveryStore store, ReceiverServer receiver, ConfigReload reload) {
         int days = config.store().retentionDays();
         Duration defaultAge = Duration.ofDays(days > 0 ? days : HookyardConfig.StoreSettings.DEFAULT_RETENTION_DAYS);
         ManagementHandler api = new ManagementHandler(ManagementAccess.of(config.management()), queries, replay,
-                retention, readiness, defaultAge, clock, prometheus::scrape);
+                retention, readiness, defaultAge, clock, prometheus::scrape, () -> reload.reload(ReloadTrigger.API));
+        // The console shows the endpoints and routes the server started with (a reload does not reach it yet).
+        EndpointTable endpoints = pipeline.current().endpoints();
+        RouteTable routes = pipeline.current().routes();
         ConsoleData console = new ConsoleData(config, endpoints, routes, queries, replay, activity, metrics,
                 store::backlog, clock, () -> URI.create(receiver.scheme() + "://" + loopbackOf(receiver.host()) + ":"
                         + receiver.port() + "/"));

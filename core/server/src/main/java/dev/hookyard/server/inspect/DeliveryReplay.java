@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Replays stored deliveries: to every handler their routes select now (recomputed, so a delivery that was unrouted
@@ -35,9 +36,7 @@ public final class DeliveryReplay {
     private static final int SKIPPED_SHOWN = 100;
 
     private final DeliveryQueries queries;
-    private final RouteTable routes;
-    private final Set<String> handlers;
-    private final Set<String> endpoints;
+    private final Supplier<Targets> targets;
     private final Clock clock;
     private final Runnable afterReplay;
 
@@ -49,12 +48,33 @@ public final class DeliveryReplay {
      */
     public DeliveryReplay(DeliveryQueries queries, RouteTable routes, Set<String> handlers, Set<String> endpoints,
                           Clock clock, Runnable afterReplay) {
+        this(queries, () -> new Targets(routes, handlers, endpoints), clock, afterReplay);
+    }
+
+    /**
+     * @param targets the routes, handlers and endpoints configured now, asked once per replay: a running server's
+     *                reloads change them
+     */
+    public DeliveryReplay(DeliveryQueries queries, Supplier<Targets> targets, Clock clock, Runnable afterReplay) {
         this.queries = queries;
-        this.routes = routes;
-        this.handlers = Set.copyOf(handlers);
-        this.endpoints = Set.copyOf(endpoints);
+        this.targets = targets;
         this.clock = clock;
         this.afterReplay = afterReplay;
+    }
+
+    /**
+     * What deliveries can be replayed to.
+     *
+     * @param routes    the routes as configured
+     * @param handlers  the configured handler names
+     * @param endpoints the configured endpoint names
+     */
+    public record Targets(RouteTable routes, Set<String> handlers, Set<String> endpoints) {
+
+        public Targets {
+            handlers = Set.copyOf(handlers);
+            endpoints = Set.copyOf(endpoints);
+        }
     }
 
     /** A handler name that is not configured. */
@@ -99,8 +119,12 @@ public final class DeliveryReplay {
 
     /** Checks a handler name against the configuration. */
     public void requireHandler(String name) {
-        if (!handlers.contains(name)) {
-            throw new UnknownHandlerException(name, handlers);
+        requireHandler(targets.get(), name);
+    }
+
+    private static void requireHandler(Targets now, String name) {
+        if (!now.handlers().contains(name)) {
+            throw new UnknownHandlerException(name, now.handlers());
         }
     }
 
@@ -110,12 +134,13 @@ public final class DeliveryReplay {
      * @throws UnknownHandlerException if {@code handler} is not configured
      */
     public Outcome replay(long id, Optional<String> handler) throws StoreUnavailableException {
-        handler.ifPresent(this::requireHandler);
+        Targets now = targets.get();
+        handler.ifPresent(name -> requireHandler(now, name));
         DeliveryPage page = queries.list(DeliveryFilter.ANY.withAfter(id - 1).withLimit(1));
         if (page.deliveries().isEmpty() || page.deliveries().get(0).id() != id) {
             return new Outcome.NotFound(id);
         }
-        Outcome planned = plan(page.deliveries().get(0), handler);
+        Outcome planned = plan(now, page.deliveries().get(0), handler);
         if (planned instanceof Outcome.Replayed replayed) {
             List<Long> done = queries.replay(Map.of(id, replayed.handlers()), clock.instant());
             if (done.isEmpty()) {
@@ -133,7 +158,8 @@ public final class DeliveryReplay {
      */
     public Summary replayAll(DeliveryFilter filter, Optional<String> handler, boolean dryRun)
             throws StoreUnavailableException {
-        handler.ifPresent(this::requireHandler);
+        Targets now = targets.get();
+        handler.ifPresent(name -> requireHandler(now, name));
         Map<String, Long> byHandler = new TreeMap<>();
         List<Outcome.Skipped> skipped = new ArrayList<>();
         long skippedCount = 0;
@@ -145,7 +171,7 @@ public final class DeliveryReplay {
             Map<Long, List<String>> batch = new LinkedHashMap<>();
             for (DeliverySummary delivery : found.deliveries()) {
                 matched++;
-                Outcome outcome = plan(delivery, handler);
+                Outcome outcome = plan(now, delivery, handler);
                 if (outcome instanceof Outcome.Replayed r) {
                     batch.put(r.id(), r.handlers());
                 } else if (outcome instanceof Outcome.Skipped s) {
@@ -173,20 +199,21 @@ public final class DeliveryReplay {
 
     /** Each route's decision for a stored delivery, as routing would decide it now (see {@link RouteTable}). */
     public List<RouteVerdict> routing(StoredDelivery delivery) {
-        return routes.verdicts(delivery.endpoint(), delivery.vendor(), delivery.eventType(),
+        return targets.get().routes().verdicts(delivery.endpoint(), delivery.vendor(), delivery.eventType(),
                 FilterSubject.of(delivery.headers(), delivery.body()));
     }
 
-    private Outcome plan(DeliverySummary delivery, Optional<String> handler) throws StoreUnavailableException {
-        if (!endpoints.contains(delivery.endpoint())) {
+    private Outcome plan(Targets now, DeliverySummary delivery, Optional<String> handler)
+            throws StoreUnavailableException {
+        if (!now.endpoints().contains(delivery.endpoint())) {
             return new Outcome.Skipped(delivery.id(), "endpoint '" + delivery.endpoint()
                     + "' is no longer configured");
         }
         if (handler.isPresent()) {
             return new Outcome.Replayed(delivery.id(), List.of(handler.get()));
         }
-        List<String> selected = routes.handlersFor(delivery.endpoint(), delivery.vendor(), delivery.eventType(),
-                content(delivery));
+        List<String> selected = now.routes().handlersFor(delivery.endpoint(), delivery.vendor(), delivery.eventType(),
+                content(now.routes(), delivery));
         if (selected.isEmpty()) {
             return new Outcome.Skipped(delivery.id(), "no route selects a handler for endpoint "
                     + delivery.endpoint() + ", type " + delivery.eventType()
@@ -199,7 +226,7 @@ public final class DeliveryReplay {
      * What the filters of its routes look at: the stored headers and body, read from the store only when a route
      * that takes the delivery's endpoint, vendor and type has a filter (a summary holds neither).
      */
-    private FilterSubject content(DeliverySummary delivery) throws StoreUnavailableException {
+    private FilterSubject content(RouteTable routes, DeliverySummary delivery) throws StoreUnavailableException {
         if (!routes.filtersContent(delivery.endpoint(), delivery.vendor(), delivery.eventType())) {
             return FilterSubject.of(Headers.empty(), new byte[0]);
         }

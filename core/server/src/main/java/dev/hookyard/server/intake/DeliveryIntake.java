@@ -28,24 +28,26 @@ import java.util.concurrent.CompletionException;
 public final class DeliveryIntake {
 
     private final DeliveryStore store;
-    private final RouteTable routes;
     private final Dispatcher dispatcher;
     private final BacklogGate backlog;
     private final CredentialHeaders credentials;
 
     /** @param credentials the headers masked once a delivery is verified, for parsing, handlers and the store */
-    public DeliveryIntake(DeliveryStore store, RouteTable routes, Dispatcher dispatcher, BacklogGate backlog,
+    public DeliveryIntake(DeliveryStore store, Dispatcher dispatcher, BacklogGate backlog,
                           CredentialHeaders credentials) {
         this.store = store;
-        this.routes = routes;
         this.dispatcher = dispatcher;
         this.backlog = backlog;
         this.credentials = credentials;
     }
 
-    /** Decides a delivery's answer, waiting for its commit when it is stored. */
-    public IntakeResult accept(Endpoint endpoint, Delivery delivery) {
-        Admitted admitted = admit(endpoint, delivery, DeliveryTrace.NONE);
+    /**
+     * Decides a delivery's answer, waiting for its commit when it is stored.
+     *
+     * @param routes the routes of the pipeline the delivery's request started on
+     */
+    public IntakeResult accept(RouteTable routes, Endpoint endpoint, Delivery delivery) {
+        Admitted admitted = admit(routes, endpoint, delivery, DeliveryTrace.NONE);
         if (admitted.refusal() != null) {
             return admitted.refusal();
         }
@@ -63,10 +65,12 @@ public final class DeliveryIntake {
      * caller's thread (a vendor's exception is thrown from here), the store's commit completes the future later,
      * on a store thread. Nothing that depends on it may block.
      *
-     * @param trace where the verify, parse and commit stages are traced
+     * @param routes the routes of the pipeline the delivery's request started on
+     * @param trace  where the verify, parse and commit stages are traced
      */
-    public CompletableFuture<IntakeResult> acceptAsync(Endpoint endpoint, Delivery delivery, DeliveryTrace trace) {
-        Admitted admitted = admit(endpoint, delivery, trace);
+    public CompletableFuture<IntakeResult> acceptAsync(RouteTable routes, Endpoint endpoint, Delivery delivery,
+                                                       DeliveryTrace trace) {
+        Admitted admitted = admit(routes, endpoint, delivery, trace);
         if (admitted.refusal() != null) {
             return CompletableFuture.completedFuture(admitted.refusal());
         }
@@ -101,7 +105,7 @@ public final class DeliveryIntake {
      * Verify, parse, route and reserve the runs in the backlog: a refusal, or the record to store and the event it
      * carries (its runs then stay reserved until the append is answered).
      */
-    private Admitted admit(Endpoint endpoint, Delivery delivery, DeliveryTrace trace) {
+    private Admitted admit(RouteTable routes, Endpoint endpoint, Delivery delivery, DeliveryTrace trace) {
         DeliveryTrace.Stage verifying = trace.stage(DeliveryTrace.VERIFY);
         Verification verification = endpoint.vendor().verifier().verify(delivery);
         if (verification instanceof Verification.Rejected rejected) {

@@ -14,6 +14,7 @@ import dev.hookyard.server.inspect.FilterArguments;
 import dev.hookyard.server.inspect.Retention;
 import dev.hookyard.server.inspect.RoutingJson;
 import dev.hookyard.server.inspect.TimeArguments;
+import dev.hookyard.server.reload.ReloadOutcome;
 import dev.hookyard.server.store.DeliveryQueries;
 import dev.hookyard.server.store.StoreUnavailableException;
 import java.nio.ByteBuffer;
@@ -48,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * POST /deliveries/{id}/replay[?handler=]
  * POST /replay   {"endpoint","vendor","type","status","since","until","key","handler","handlerStatus","dryRun"}
  * POST /purge    {"olderThan","includePending","dryRun"}
+ * POST /reload                            reads the configuration file again: 200 applied, 422 refused
  * </pre>
  * Every request but {@code /health/live} passes {@link ManagementAccess} first (401 without the token, when one is
  * configured). Answers are JSON except {@code /metrics}; bad input is 400 naming the parameter, an unknown path
@@ -74,20 +76,16 @@ public final class ManagementHandler extends Handler.Abstract {
     private final Duration defaultRetention;
     private final Clock clock;
     private final Supplier<String> metrics;
-
-    /** Without metrics: {@code /metrics} answers an empty text. */
-    public ManagementHandler(ManagementAccess access, DeliveryQueries queries, DeliveryReplay replay,
-                             Retention retention, Readiness readiness, Duration defaultRetention, Clock clock) {
-        this(access, queries, replay, retention, readiness, defaultRetention, clock, () -> "");
-    }
+    private final Supplier<ReloadOutcome> reload;
 
     /**
      * @param defaultRetention the age {@code POST /purge} uses when the body names none
      * @param metrics          the Prometheus text of every meter, produced per scrape
+     * @param reload           reloads the configuration file (waiting for a reload under way to finish first)
      */
     public ManagementHandler(ManagementAccess access, DeliveryQueries queries, DeliveryReplay replay,
                              Retention retention, Readiness readiness, Duration defaultRetention, Clock clock,
-                             Supplier<String> metrics) {
+                             Supplier<String> metrics, Supplier<ReloadOutcome> reload) {
         super(InvocationType.BLOCKING);
         this.access = access;
         this.queries = queries;
@@ -97,6 +95,7 @@ public final class ManagementHandler extends Handler.Abstract {
         this.defaultRetention = defaultRetention;
         this.clock = clock;
         this.metrics = metrics;
+        this.reload = reload;
     }
 
     /** An answer: status, JSON body, and for 405 the allowed methods. */
@@ -185,6 +184,9 @@ public final class ManagementHandler extends Handler.Abstract {
         }
         if (parts.length == 1 && parts[0].equals("purge")) {
             return HttpMethod.POST.is(method) ? purge(request) : notAllowed("POST");
+        }
+        if (parts.length == 1 && parts[0].equals("reload")) {
+            return HttpMethod.POST.is(method) ? reload(request) : notAllowed("POST");
         }
         return Answer.error(HttpStatus.NOT_FOUND_404, "not found");
     }
@@ -275,6 +277,14 @@ public final class ManagementHandler extends Handler.Abstract {
         boolean includePending = flag(body, "includePending");
         Retention.Result result = retention.purge(olderThan, includePending, flag(body, "dryRun"));
         return Answer.ok(DeliveryJson.purge(result, includePending));
+    }
+
+    /** 200 when the configuration was applied, 422 when it was refused (the running one stays). */
+    private Answer reload(Request request) {
+        query(request, Set.of());
+        ReloadOutcome outcome = reload.get();
+        return new Answer(outcome instanceof ReloadOutcome.Applied ? HttpStatus.OK_200
+                : HttpStatus.UNPROCESSABLE_ENTITY_422, ReloadJson.of(outcome), null);
     }
 
     // ---- output ---------------------------------------------------------------------------------------------

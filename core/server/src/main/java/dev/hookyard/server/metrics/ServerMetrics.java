@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -77,8 +78,8 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
-    private final Map<String, EndpointMeters> endpoints = new LinkedHashMap<>();
-    private final Map<String, HandlerMeters> handlers = new LinkedHashMap<>();
+    private final Map<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, HandlerMeters> handlers = new ConcurrentHashMap<>();
     private final EndpointMeters noEndpoint;
     private final HandlerMeters unconfiguredHandler;
     private final Timer commitLatency;
@@ -91,17 +92,13 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
     /** Registers every meter of these endpoints and handlers (names from the configuration) in {@code registry}. */
     public ServerMetrics(MeterRegistry registry, Collection<String> endpointNames, Collection<String> handlerNames) {
         this.registry = registry;
-        for (String name : endpointNames) {
-            endpoints.put(name, new EndpointMeters(registry, name, STATUSES, REASONS));
-        }
+        configured(endpointNames, List.of());
         noEndpoint = new EndpointMeters(registry, NO_ENDPOINT, List.of(404),
                 List.of(RejectionCounters.Reason.HEADERS_TOO_LARGE.code(),
                         RejectionCounters.Reason.HEADER_TIMEOUT.code(),
                         RejectionCounters.Reason.CONNECTION_LIMIT.code(),
                         RejectionCounters.Reason.CLIENT_CONNECTION_LIMIT.code()));
-        for (String name : handlerNames) {
-            handlers.put(name, new HandlerMeters(registry, name));
-        }
+        configured(List.of(), handlerNames);
         unconfiguredHandler = new HandlerMeters(registry, UNCONFIGURED_HANDLER);
         commitLatency = Timer.builder("hookyard.store.commit")
                 .description("Transactions of appended deliveries (group commit), from write to durable commit")
@@ -124,6 +121,19 @@ public final class ServerMetrics implements CommitObserver, AutoCloseable {
         commitFailures = Counter.builder("hookyard.store.commit.failures")
                 .description("Transactions that failed and were rolled back; every append in them was answered 503")
                 .register(registry);
+    }
+
+    /**
+     * Registers the meters of endpoints and handlers a reload added, before they serve anything. Those a reload
+     * removed keep their series (with the counts they had), so label values stay names that were configured.
+     */
+    public void configured(Collection<String> endpointNames, Collection<String> handlerNames) {
+        for (String name : endpointNames) {
+            endpoints.computeIfAbsent(name, n -> new EndpointMeters(registry, n, STATUSES, REASONS));
+        }
+        for (String name : handlerNames) {
+            handlers.computeIfAbsent(name, n -> new HandlerMeters(registry, n));
+        }
     }
 
     /** Meters in a registry of their own, for parts built without a server (tests, defaults). */

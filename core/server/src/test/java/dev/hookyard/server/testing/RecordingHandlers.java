@@ -37,6 +37,7 @@ public final class RecordingHandlers implements HookyardPlugin {
     private final Map<String, Function<Integer, Outcome>> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
     private final Set<String> closed = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> instances = new ConcurrentHashMap<>();
 
     @Override
     public List<HandlerFactory> handlers() {
@@ -53,6 +54,7 @@ public final class RecordingHandlers implements HookyardPlugin {
 
             @Override
             public Handler create(HandlerContext context) {
+                instances.computeIfAbsent(context.name(), n -> new AtomicInteger()).incrementAndGet();
                 return new Recorder(context);
             }
         });
@@ -95,6 +97,12 @@ public final class RecordingHandlers implements HookyardPlugin {
     /** How many times handler {@code name} was called with an event of this delivery key. */
     public long callsWithKey(String name, String deliveryKey) {
         return events(name).stream().filter(e -> e.deliveryKey().equals(deliveryKey)).count();
+    }
+
+    /** How many instances of handler {@code name} were built. */
+    public int instances(String name) {
+        AtomicInteger built = instances.get(name);
+        return built == null ? 0 : built.get();
     }
 
     public boolean isClosed(String name) {

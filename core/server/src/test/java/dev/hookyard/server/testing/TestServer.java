@@ -93,17 +93,32 @@ public final class TestServer implements AutoCloseable {
      * with each other and with anything else on the machine.
      */
     public static HookyardConfig load(Path home, String yaml) {
+        return loader(home).load(write(home, yaml));
+    }
+
+    /** What {@link #load} reads with: a reload reads the file again the same way. */
+    public static ConfigLoader loader(Path home) {
+        return new ConfigLoader(home, ENV::get);
+    }
+
+    /**
+     * Writes {@code yaml} as {@link #load} does (with a free management port unless it has a {@code management:}
+     * section), by writing a new file and renaming it over the old one, as editors save: returns the file.
+     */
+    public static Path write(Path home, String yaml) {
         if (!yaml.contains("management:")) {
             yaml = yaml + (yaml.endsWith("\n") ? "" : "\n") + "management: { host: 127.0.0.1, port: 0 }\n";
         }
         Path file = home.resolve("hookyard.yaml");
         try {
             Files.createDirectories(home);
-            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            Path saved = Files.writeString(home.resolve(".hookyard.yaml.swp"), yaml, StandardCharsets.UTF_8);
+            Files.move(saved, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ConfigLoader(home, ENV::get).load(file);
+        return file;
     }
 
     /** The built-in plugin, LEAST and the recording handlers. */
@@ -119,14 +134,15 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path home, String yaml, RecordingHandlers recording, Clock clock)
             throws Exception {
-        return new TestServer(Hookyard.start(load(home, yaml), plugins(recording), clock, FAST_RETRIES));
+        return new TestServer(Hookyard.start(load(home, yaml), loader(home), plugins(recording), clock,
+                FAST_RETRIES, Tracing.OFF));
     }
 
     /** As above, tracing with {@code tracing} (closed with the server). */
     public static TestServer start(Path home, String yaml, RecordingHandlers recording, Tracing tracing)
             throws Exception {
-        return new TestServer(Hookyard.start(load(home, yaml), plugins(recording), Clock.systemUTC(), FAST_RETRIES,
-                tracing));
+        return new TestServer(Hookyard.start(load(home, yaml), loader(home), plugins(recording), Clock.systemUTC(),
+                FAST_RETRIES, tracing));
     }
 
     /** Drives a Hookyard started some other way. */

@@ -1,4 +1,4 @@
-package dev.hookyard.server.http;
+package dev.hookyard.server.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

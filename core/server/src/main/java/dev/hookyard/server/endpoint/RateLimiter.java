@@ -1,6 +1,7 @@
-package dev.hookyard.server.http;
+package dev.hookyard.server.endpoint;
 
 import dev.hookyard.server.config.RateLimitConfig;
+import dev.hookyard.server.net.ClientNetwork;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Iterator;

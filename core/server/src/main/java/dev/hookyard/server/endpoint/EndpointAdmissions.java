@@ -1,4 +1,4 @@
-package dev.hookyard.server.http;
+package dev.hookyard.server.endpoint;
 
 import dev.hookyard.server.config.EndpointAdmission;
 import dev.hookyard.server.config.EndpointConfig;
@@ -26,11 +26,29 @@ public final class EndpointAdmissions {
     private static final Rules DEFAULT = rules(EndpointAdmission.defaults(), Clock.systemUTC());
 
     private final Map<String, Rules> byEndpoint = new HashMap<>();
+    /** What each endpoint's rules were built from, so that a reload can tell which rules it may keep. */
+    private final Map<String, EndpointAdmission> configured = new HashMap<>();
 
     public EndpointAdmissions(List<EndpointConfig> endpoints, Clock clock) {
+        this(endpoints, clock, Map.of(), Map.of());
+    }
+
+    private EndpointAdmissions(List<EndpointConfig> endpoints, Clock clock, Map<String, Rules> previous,
+                               Map<String, EndpointAdmission> previouslyConfigured) {
         for (EndpointConfig endpoint : endpoints) {
-            byEndpoint.put(endpoint.name(), rules(endpoint.admission(), clock));
+            EndpointAdmission admission = endpoint.admission();
+            boolean unchanged = admission.equals(previouslyConfigured.get(endpoint.name()));
+            byEndpoint.put(endpoint.name(), unchanged ? previous.get(endpoint.name()) : rules(admission, clock));
+            configured.put(endpoint.name(), admission);
         }
+    }
+
+    /**
+     * The rules of a reloaded configuration: an endpoint whose admission settings did not change keeps its rules,
+     * and so its rate limiter's buckets (a reload must not hand every client a fresh burst); the others are new.
+     */
+    public EndpointAdmissions reloaded(List<EndpointConfig> endpoints, Clock clock) {
+        return new EndpointAdmissions(endpoints, clock, byEndpoint, configured);
     }
 
     /** The rules of the named endpoint (the defaults for one not configured here). */

@@ -1,6 +1,5 @@
-package dev.hookyard.server.http;
+package dev.hookyard.server.net;
 
-import dev.hookyard.server.net.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -10,7 +9,7 @@ import java.util.Arrays;
  * holds a whole /64 and could otherwise take a new address for every request or connection. Every address that
  * cannot be known shares one key.
  */
-final class ClientNetwork {
+public final class ClientNetwork {
 
     private static final ClientNetwork UNKNOWN = new ClientNetwork(new byte[0]);
 
@@ -21,7 +20,7 @@ final class ClientNetwork {
     }
 
     /** The key of {@code address} (an IPv4-mapped IPv6 address counts as its IPv4 address), or of "unknown". */
-    static ClientNetwork of(InetAddress address) {
+    public static ClientNetwork of(InetAddress address) {
         if (address == null) {
             return UNKNOWN;
         }
