@@ -191,4 +191,33 @@ public final class QueryRows {
             }
         }
     }
+
+    /**
+     * Sets each delivery of {@code handlersById} pending again, with a fresh pending run of each handler named,
+     * through the backend's two statements: {@code delivery} (one placeholder, the id) and {@code run} (delivery id,
+     * handler, next due, updated at). Deliveries go in id order, each before its runs: the order in which outcome
+     * recording locks them. Returns the ids replayed (those still stored, with at least one handler).
+     */
+    public static List<Long> replay(PreparedStatement delivery, PreparedStatement run,
+                                    Map<Long, List<String>> handlersById, Instant now) throws SQLException {
+        List<Long> replayed = new ArrayList<>();
+        for (Map.Entry<Long, List<String>> entry : new TreeMap<>(handlersById).entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            delivery.setLong(1, entry.getKey());
+            if (delivery.executeUpdate() == 0) {
+                continue;
+            }
+            for (String handler : entry.getValue()) {
+                run.setLong(1, entry.getKey());
+                run.setString(2, handler);
+                run.setLong(3, now.toEpochMilli());
+                run.setLong(4, now.toEpochMilli());
+                run.executeUpdate();
+            }
+            replayed.add(entry.getKey());
+        }
+        return replayed;
+    }
 }

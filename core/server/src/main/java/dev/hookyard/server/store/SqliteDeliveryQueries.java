@@ -165,23 +165,7 @@ public final class SqliteDeliveryQueries implements DeliveryQueries {
                            updated_at) VALUES (?, ?, 'pending', 0, ?, NULL, ?)
                          ON CONFLICT (delivery_id, handler) DO UPDATE SET status = 'pending', attempts = 0,
                            next_due = excluded.next_due, last_error = NULL, updated_at = excluded.updated_at""")) {
-                for (Map.Entry<Long, List<String>> entry : handlersById.entrySet()) {
-                    if (entry.getValue().isEmpty()) {
-                        continue;
-                    }
-                    delivery.setLong(1, entry.getKey());
-                    if (delivery.executeUpdate() == 0) {
-                        continue;
-                    }
-                    for (String handler : entry.getValue()) {
-                        run.setLong(1, entry.getKey());
-                        run.setString(2, handler);
-                        run.setLong(3, now.toEpochMilli());
-                        run.setLong(4, now.toEpochMilli());
-                        run.executeUpdate();
-                    }
-                    replayed.add(entry.getKey());
-                }
+                replayed.addAll(QueryRows.replay(delivery, run, handlersById, now));
             }
             commit();
             return replayed;

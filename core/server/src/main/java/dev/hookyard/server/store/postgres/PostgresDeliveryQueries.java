@@ -132,24 +132,7 @@ public final class PostgresDeliveryQueries implements DeliveryQueries {
                              ON CONFLICT (delivery_id, handler) DO UPDATE SET status = 'pending', attempts = 0,
                                next_due = excluded.next_due, last_error = NULL, updated_at = excluded.updated_at,
                                claimed_by = NULL, claim_token = NULL, lease_until = NULL""")) {
-                    // In id order, the delivery before its runs: the order outcome recording locks them in.
-                    for (Map.Entry<Long, List<String>> entry : new TreeMap<>(handlersById).entrySet()) {
-                        if (entry.getValue().isEmpty()) {
-                            continue;
-                        }
-                        delivery.setLong(1, entry.getKey());
-                        if (delivery.executeUpdate() == 0) {
-                            continue;
-                        }
-                        for (String handler : entry.getValue()) {
-                            run.setLong(1, entry.getKey());
-                            run.setString(2, handler);
-                            run.setLong(3, now.toEpochMilli());
-                            run.setLong(4, now.toEpochMilli());
-                            run.executeUpdate();
-                        }
-                        replayed.add(entry.getKey());
-                    }
+                    replayed.addAll(QueryRows.replay(delivery, run, handlersById, now));
                 }
                 if (!replayed.isEmpty()) {
                     WakeUps.announce(c, database.channel());
