@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The operator's view of the shared store (see {@link DeliveryQueries}). A replay clears the claims of the runs it
