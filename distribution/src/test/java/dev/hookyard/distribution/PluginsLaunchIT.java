@@ -92,8 +92,7 @@ class PluginsLaunchIT {
     @Test
     void theKafkaPublishExampleLoadsInItsOwnClassLoaderAndRetriesWhileNoBrokerAnswers() throws Exception {
         Path plugins = work.resolve("plugins");
-        copyFolder(ChildServer.distributionHome().resolve("plugins-available/kafka-publish"),
-                plugins.resolve("kafka-publish"));
+        PluginFolders.copy(PluginFolders.available("kafka-publish"), plugins.resolve("kafka-publish"));
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -110,11 +109,7 @@ class PluginsLaunchIT {
                 () -> "kafka-clients is no named module: " + loaded);
 
         byte[] body = "{\"event\":\"record.created\",\"record_id\":4712}".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/hooks/least"))
-                        .header("Content-Type", "application/json")
-                        .header("X-LEAST-Signature", LeastSigning.signature(ChildServer.SECRET, body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> response = http.send(LeastSigning.signedPost(base.resolve("/hooks/least"), body),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), () -> response.body() + "\n" + server.transcript());
 
