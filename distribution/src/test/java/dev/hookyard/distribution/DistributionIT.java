@@ -166,7 +166,7 @@ class DistributionIT {
                 plugins.toString());
 
         assertEquals(0, result.status(), result + "\n--- uncommented configuration ---\n" + uncommented);
-        assertTrue(result.out().startsWith("OK: 7 endpoints, 6 handlers, 6 routes"), result.toString());
+        assertTrue(result.out().startsWith("OK: 9 endpoints, 6 handlers, 6 routes"), result.toString());
         for (String plugin : EXAMPLE_PLUGINS) {
             assertTrue(result.out().contains(": type " + plugin + " (from plugins/" + plugin + ")"), result.toString());
         }
